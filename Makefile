@@ -1,0 +1,41 @@
+# Two commands do all the set-up on a fresh machine: `make demo` and `make test`.
+# Both create .venv at the repo root when missing and install into it.
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+HASH   := $(shell sha1sum pyproject.toml | cut -c1-12)
+CORE   := $(VENV)/.core-$(HASH)
+LLM    := $(VENV)/.llm-$(HASH)
+DEMO_DATA ?= $(CURDIR)/.triage-demo
+
+.PHONY: demo test test-fast install clean-demo
+
+$(CORE): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	# torch first and pinned: 2.13.0 resolves to the local CPU wheel; anything else pulls CUDA.
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[dev]'
+	rm -f $(VENV)/.core-*; touch $@
+
+# llama-cpp-python compiles from source (minutes on 2 cores): only the tests need it.
+$(LLM): $(CORE)
+	CMAKE_BUILD_PARALLEL_LEVEL=2 $(PY) -m pip install -q -e '.[dev,llm]'
+	rm -f $(VENV)/.llm-*; touch $@
+
+install: $(CORE)
+
+demo: $(CORE)
+	TRIAGE_DATA_DIR=$(DEMO_DATA) $(VENV)/bin/triage ingest-corpus eval/corpora/demo
+	TRIAGE_DATA_DIR=$(DEMO_DATA) $(VENV)/bin/triage schools
+
+test: $(LLM)
+	$(VENV)/bin/ruff check ingest triage eval tests prompts
+	$(VENV)/bin/mypy
+	$(VENV)/bin/pytest
+
+test-fast: $(CORE)
+	$(VENV)/bin/pytest -m "not real"
+
+clean-demo:
+	rm -rf $(DEMO_DATA)

@@ -1,0 +1,1 @@
+"""File -> parsed document: readers per format, chunking, and limits on hostile input."""

@@ -1,0 +1,76 @@
+"""Section-aware chunking: passages never cross a page or a section, and keep exact offsets."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.blocks import RawPage
+from ingest.models import Passage
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+Span = tuple[int, int, str | None]
+
+
+def chunk_pages(
+    pages: list[RawPage], *, max_chars: int, min_chars: int, one_per_block: bool = False
+) -> list[Passage]:
+    """Merge short blocks of one section up to min_chars; split long ones at sentence ends."""
+    passages: list[Passage] = []
+    for page in pages:
+        for start, end, section in _page_spans(page, max_chars, min_chars, one_per_block):
+            passages.append(
+                Passage(
+                    ordinal=len(passages),
+                    page=page.number,
+                    section=section,
+                    start=start,
+                    end=end,
+                    text=page.text[start:end],
+                )
+            )
+    return passages
+
+
+def _page_spans(page: RawPage, max_chars: int, min_chars: int, one_per_block: bool) -> list[Span]:
+    spans: list[Span] = []
+    for block in page.blocks:
+        piece_text = page.text[block.start : block.end]
+        for s, e in split_text(piece_text, max_chars):
+            start, end = block.start + s, block.start + e
+            last = spans[-1] if spans else None
+            if (
+                not one_per_block
+                and last is not None
+                and last[2] == block.section
+                and last[1] - last[0] < min_chars
+                and end - last[0] <= max_chars
+            ):
+                spans[-1] = (last[0], end, block.section)
+            else:
+                spans.append((start, end, block.section))
+    return spans
+
+
+def split_text(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Offsets of pieces of `text`, each at most max_chars, cut at sentence ends where possible."""
+    if len(text) <= max_chars:
+        return [(0, len(text))]
+    cuts = [m.start() for m in _SENTENCE_END.finditer(text)]
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > max_chars:
+        limit = start + max_chars
+        inside = [c for c in cuts if start < c <= limit]
+        cut = inside[-1] if inside else _space_before(text, start, limit)
+        pieces.append((start, len(text[:cut].rstrip())))
+        start = cut
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text):
+        pieces.append((start, len(text.rstrip())))
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def _space_before(text: str, start: int, limit: int) -> int:
+    space = text.rfind(" ", start + 1, limit)
+    return space if space > start else limit

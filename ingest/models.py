@@ -1,0 +1,73 @@
+"""Data that leaves the ingest package: parsed documents, their pages, passages and indicators."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DocumentKind = Literal["sef", "ofsted_report", "visit_note", "minutes", "indicators", "other"]
+DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
+    "sef",
+    "ofsted_report",
+    "visit_note",
+    "minutes",
+    "indicators",
+    "other",
+)
+FileFormat = Literal["pdf", "docx", "txt", "md", "csv"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Page(_Model):
+    """The text of one page; `number` is 1-based, or None for formats without pages."""
+
+    number: int | None = Field(description="1-based page number; None for DOCX, TXT, MD, CSV")
+    text: str = Field(description="The page text every passage offset points into")
+
+
+class Passage(_Model):
+    """A section-aware chunk of one page, located by character offsets into that page's text."""
+
+    ordinal: int = Field(description="Position of the passage in its document, from 0")
+    page: int | None = Field(description="1-based page number, or None when unpaged")
+    section: str | None = Field(description="Heading path of the section, ' > '-joined")
+    start: int = Field(ge=0, description="Offset of the first character in the page text")
+    end: int = Field(ge=0, description="Offset one past the last character in the page text")
+    text: str = Field(description="Exactly page_text[start:end]")
+
+
+class IndicatorRow(_Model):
+    """One row of an indicators CSV; `raw` is the row as written, the citation for it."""
+
+    indicator: str
+    value: float
+    national: float | None
+    year: str | None
+    line: int = Field(description="1-based line number in the CSV, the header being line 1")
+    known: bool = Field(description="False when the indicator is not in the shared vocabulary")
+    raw: str = Field(description="The CSV line as it appears in the file, verbatim")
+
+
+class ParsedDocument(_Model):
+    """A file read and chunked, ready to store; nothing in it refers to a database."""
+
+    source: str = Field(description="How the document is named to users: a path or file name")
+    format: FileFormat
+    sha256: str
+    size: int
+    kind: DocumentKind
+    kind_detected: bool = Field(description="True when the kind was inferred from the content")
+    date: dt.date | None
+    date_detected: bool = Field(description="True when the date was inferred from the text")
+    title: str | None = None
+    pages: list[Page]
+    passages: list[Passage]
+    indicators: list[IndicatorRow] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list, description="Things the user should hear, e.g. unknown indicators"
+    )

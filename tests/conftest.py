@@ -1,0 +1,64 @@
+"""Shared fixtures: a guard against any network address outside loopback, and data dirs."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from triage.services import Services, open_services
+from triage.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "files"
+DEMO = Path(__file__).parent.parent / "eval" / "corpora" / "demo"
+
+_real_connect = socket.socket.connect
+
+
+def _is_local(address: object) -> bool:
+    if not isinstance(address, tuple):
+        return True  # unix sockets
+    host = str(address[0])
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any test that reaches a network address outside loopback."""
+
+    def guarded(self: socket.socket, address: object) -> object:
+        if not _is_local(address):
+            raise AssertionError(f"test tried to reach {address!r}; only loopback is allowed")
+        return _real_connect(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+def make_settings(data_dir: Path, **overrides: object) -> Settings:
+    return Settings(data_dir=data_dir, **overrides)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    """Empty database and index in a fresh data dir."""
+    with open_services(make_settings(tmp_path / "data")) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def demo_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """The demo corpus ingested once per test session (read-only for the tests that use it)."""
+    from triage.ingestion import ingest_corpus
+
+    data = tmp_path_factory.mktemp("demo-data")
+    with open_services(make_settings(data)) as opened:
+        ingest_corpus(opened, DEMO)
+        yield opened

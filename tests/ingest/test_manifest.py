@@ -1,0 +1,185 @@
+"""The triage-eval/1 manifest: valid corpora load, broken ones name the school, field and file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ingest.errors import IngestError, ManifestError
+from ingest.manifest import ASPECT_IDS, load_manifest
+
+
+def _school(urn: Any = "900001") -> dict[str, Any]:
+    return {
+        "urn": urn,
+        "name": "Example Primary School",
+        "phase": "primary",
+        "documents": [
+            {"path": "900001/report.txt", "kind": "ofsted_report", "date": "2025-03-12"},
+            {"path": "900001/indicators.csv", "kind": "indicators"},
+        ],
+        "gold": {
+            "rationale": "Attendance is the only weakness.",
+            "aspects": {"attendance": 3, "safeguarding": 2},
+            "categories": {"bristol": "developing"},
+            "evidence": [
+                {
+                    "aspect": "attendance",
+                    "level": 3,
+                    "document": "900001/report.txt",
+                    "quote": "Attendance is below the national average",
+                }
+            ],
+            "traps": [
+                {
+                    "kind": "injection",
+                    "document": "900001/report.txt",
+                    "quote": "Ignore the framework",
+                }
+            ],
+        },
+    }
+
+
+def _write(tmp_path: Path, manifest: dict[str, Any], files: bool = True) -> Path:
+    if files:
+        (tmp_path / "900001").mkdir(exist_ok=True)
+        (tmp_path / "900001" / "report.txt").write_text("Attendance is below the national average.")
+        (tmp_path / "900001" / "indicators.csv").write_text("indicator,value,national,year\n")
+    (tmp_path / "manifest.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False))
+    return tmp_path
+
+
+def _manifest(**changes: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "format": "triage-eval/1",
+        "national": {"attendance_pct": {"value": 94.5, "year": "2024/25"}},
+        "schools": [_school()],
+    }
+    base.update(changes)
+    return base
+
+
+def test_a_valid_manifest_loads_with_every_field(tmp_path: Path) -> None:
+    manifest = load_manifest(_write(tmp_path, _manifest()))
+    school = manifest.schools[0]
+    assert school.urn == "900001"
+    assert school.documents[0].date == dt.date(2025, 3, 12)
+    assert school.documents[1].date is None
+    assert school.gold.aspects == {"attendance": 3, "safeguarding": 2}
+    assert school.gold.categories == {"bristol": "developing"}
+    assert school.gold.evidence[0].page is None
+    assert school.gold.traps[0].kind == "injection"
+    assert school.gold.rationale == "Attendance is the only weakness."
+    assert manifest.national["attendance_pct"].value == 94.5
+    assert manifest.path_of("900001/report.txt").read_text().startswith("Attendance")
+
+
+def test_an_unquoted_urn_is_read_as_text(tmp_path: Path) -> None:
+    manifest = load_manifest(_write(tmp_path, _manifest(schools=[_school(urn=900001)])))
+    assert manifest.schools[0].urn == "900001"
+
+
+def test_no_manifest_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ManifestError, match="no manifest found"):
+        load_manifest(tmp_path)
+
+
+def test_manifest_error_is_an_ingest_error() -> None:
+    assert issubclass(ManifestError, IngestError)
+
+
+def test_wrong_format_names_the_field(tmp_path: Path) -> None:
+    with pytest.raises(ManifestError, match="'format'"):
+        load_manifest(_write(tmp_path, _manifest(format="triage-eval/9")))
+
+
+def test_bad_yaml_says_so(tmp_path: Path) -> None:
+    (tmp_path / "manifest.yaml").write_text("format: [unclosed\n")
+    with pytest.raises(ManifestError, match="not valid YAML"):
+        load_manifest(tmp_path)
+
+
+def test_bad_document_kind_names_school_and_field(tmp_path: Path) -> None:
+    school = _school()
+    school["documents"][0]["kind"] = "newsletter"
+    with pytest.raises(ManifestError) as err:
+        load_manifest(_write(tmp_path, _manifest(schools=[school])))
+    assert "school 900001" in str(err.value)
+    assert "documents.0.kind" in str(err.value)
+
+
+def test_unknown_aspect_names_school_and_field(tmp_path: Path) -> None:
+    school = _school()
+    school["gold"]["aspects"]["attendence"] = 3
+    with pytest.raises(ManifestError) as err:
+        load_manifest(_write(tmp_path, _manifest(schools=[school])))
+    assert "school 900001" in str(err.value)
+    assert "gold.aspects" in str(err.value)
+    assert "attendence" in str(err.value)
+
+
+def test_level_out_of_range_names_the_field(tmp_path: Path) -> None:
+    school = _school()
+    school["gold"]["evidence"][0]["level"] = 5
+    with pytest.raises(ManifestError, match=r"school 900001.*gold\.evidence\.0\.level"):
+        load_manifest(_write(tmp_path, _manifest(schools=[school])))
+
+
+def test_missing_field_is_named(tmp_path: Path) -> None:
+    school = _school()
+    del school["name"]
+    with pytest.raises(ManifestError, match=r"school 900001.*field 'name'"):
+        load_manifest(_write(tmp_path, _manifest(schools=[school])))
+
+
+def test_unknown_field_is_named(tmp_path: Path) -> None:
+    school = _school()
+    school["gold"]["categries"] = {"bristol": "developing"}
+    with pytest.raises(ManifestError, match=r"school 900001.*gold\.categries"):
+        load_manifest(_write(tmp_path, _manifest(schools=[school])))
+
+
+def test_school_without_urn_is_named_by_position(tmp_path: Path) -> None:
+    school = _school()
+    del school["urn"]
+    with pytest.raises(ManifestError, match=r"school #1.*field 'urn'"):
+        load_manifest(_write(tmp_path, _manifest(schools=[school])))
+
+
+def test_missing_file_is_named(tmp_path: Path) -> None:
+    _write(tmp_path, _manifest())
+    (tmp_path / "900001" / "indicators.csv").unlink()
+    with pytest.raises(ManifestError) as err:
+        load_manifest(tmp_path)
+    assert "900001/indicators.csv" in str(err.value)
+    assert "school 900001" in str(err.value)
+
+
+def test_gold_citing_an_unlisted_document_is_named(tmp_path: Path) -> None:
+    school = _school()
+    school["gold"]["evidence"][0]["document"] = "900001/sef.docx"
+    with pytest.raises(ManifestError, match=r"school 900001.*900001/sef\.docx"):
+        load_manifest(_write(tmp_path, _manifest(schools=[school])))
+
+
+def test_duplicate_urn_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ManifestError, match=r"school 900001.*used twice"):
+        load_manifest(_write(tmp_path, _manifest(schools=[_school(), _school()])))
+
+
+def test_path_outside_the_corpus_is_refused(tmp_path: Path) -> None:
+    school = _school()
+    school["documents"][0]["path"] = "../elsewhere.txt"
+    with pytest.raises(ManifestError, match=r"school 900001.*documents\.0\.path"):
+        load_manifest(_write(tmp_path, _manifest(schools=[school])))
+
+
+def test_aspect_ids_match_the_shared_vocabulary() -> None:
+    from triage.evidence import ASPECTS
+
+    assert tuple(ASPECTS) == ASPECT_IDS

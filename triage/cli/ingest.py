@@ -1,0 +1,235 @@
+"""Commands for getting documents in and looking at what is there."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from ingest.models import DOCUMENT_KINDS
+from triage.cli import app
+from triage.cli.common import console, handle_errors, progress_bar, settings_from
+from triage.consistency import find_drift, rebuild_index, repair_drift
+from triage.ingestion import IngestResult, ingest_corpus, ingest_file
+from triage.retrieval import retrieve_passages
+from triage.services import open_services
+from triage.store.models import School
+from triage.store.queries import current_documents, get_school
+
+_STATUS = {
+    "ingested": "[green]ingested[/]",
+    "new_version": "[cyan]new version[/]",
+    "unchanged": "[dim]unchanged[/]",
+}
+
+
+@app.command("ingest")
+def ingest_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files: .pdf .docx .txt .md .csv", exists=True, dir_okay=False),
+    ],
+    school: Annotated[str, typer.Option("--school", help="The school's URN")],
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            help="sef, ofsted_report, visit_note, minutes, indicators, other; detected if omitted"
+        ),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Document date YYYY-MM-DD; detected if omitted")
+    ] = None,
+) -> None:
+    """Ingest documents for one school.
+
+    Example: triage ingest sef.docx ofsted-2025.pdf --school 900001
+    """
+    with handle_errors(), open_services(settings_from(ctx)) as services:
+        doc_kind = _kind(kind)
+        doc_date = _date(date)
+        results = []
+        with progress_bar(transient=True) as progress:
+            task = progress.add_task("ingesting", total=len(paths))
+            for path in paths:
+                progress.update(task, description=f"ingesting {path.name}")
+                results.append(
+                    ingest_file(services, path, urn=school, kind=doc_kind, date=doc_date)
+                )
+                progress.advance(task)
+        _print_results(results)
+
+
+@app.command("ingest-corpus")
+def ingest_corpus_command(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="Folder with a triage-eval/1 manifest.yaml", exists=True, file_okay=False
+        ),
+    ],
+) -> None:
+    """Ingest every document of a corpus, taking school, kind and date from its manifest.
+
+    Example: triage ingest-corpus eval/corpora/demo
+    """
+    with handle_errors(), open_services(settings_from(ctx)) as services:
+        with progress_bar(transient=True) as progress:
+            task = progress.add_task("ingesting", total=None)
+
+            def report(name: str, done: int, total: int) -> None:
+                progress.update(task, description=f"ingesting {name}", completed=done, total=total)
+
+            results = ingest_corpus(services, folder, on_progress=report)
+        _print_results(results)
+
+
+@app.command("schools")
+def schools_command(ctx: typer.Context) -> None:
+    """List the schools ingested, with their current documents."""
+    with handle_errors(), open_services(settings_from(ctx)) as services:
+        table = Table("URN", "name", "phase", "documents", title="Schools")
+        with services.store.session() as session:
+            for school in session.query(School).order_by(School.urn):
+                docs = current_documents(session, school.urn)
+                table.add_row(school.urn, school.name or "", school.phase or "", str(len(docs)))
+        console.print(table)
+
+
+@app.command("documents")
+def documents_command(ctx: typer.Context, urn: str) -> None:
+    """List one school's documents, superseded versions included.
+
+    Example: triage documents 900001
+    """
+    with handle_errors(), open_services(settings_from(ctx)) as services:
+        table = Table("id", "source", "kind", "date", "version", "status", "pages", "passages")
+        with services.store.session() as session:
+            school = get_school(session, urn)
+            for doc in sorted(school.documents, key=lambda d: (d.source, d.version)):
+                pages = len(doc.pages) if doc.format == "pdf" else "-"
+                table.add_row(
+                    str(doc.id),
+                    doc.source,
+                    doc.kind,
+                    str(doc.date or ""),
+                    str(doc.version),
+                    doc.status,
+                    str(pages),
+                    str(len(doc.passages)),
+                )
+        table.title = f"Documents of {urn}"
+        console.print(table)
+
+
+@app.command("search")
+def search_command(
+    ctx: typer.Context,
+    urn: str,
+    query: str,
+    k: Annotated[int, typer.Option("-k", "--k", help="Passages to return")] = 8,
+    mode: Annotated[str, typer.Option(help="hybrid, dense or sparse")] = "hybrid",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Search one school's passages (hybrid dense + BM25 by default).
+
+    Example: triage search 900001 "attendance below national" --json
+    """
+    with handle_errors(), open_services(settings_from(ctx)) as services:
+        if mode not in ("hybrid", "dense", "sparse"):
+            raise typer.BadParameter("mode must be hybrid, dense or sparse")
+        found = retrieve_passages(services, urn, query, k=k, mode=mode)  # type: ignore[arg-type]
+        if as_json:
+            keys = ("document", "page", "section", "score", "text", "kind", "date")
+            rows = [p.model_dump(mode="json", include=set(keys)) for p in found]
+            typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+            return
+        table = Table("score", "document", "page", "section", "passage", title=f"{urn}: {query}")
+        for p in found:
+            table.add_row(
+                f"{p.score:.4f}", p.document, str(p.page or "-"), p.section or "", p.text[:300]
+            )
+        console.print(table)
+
+
+@app.command("doctor")
+def doctor_command(
+    ctx: typer.Context,
+    repair: Annotated[bool, typer.Option("--repair", help="Mend any drift found")] = False,
+) -> None:
+    """Report (and with --repair, mend) drift between the database and the index."""
+    with handle_errors(), open_services(settings_from(ctx)) as services:
+        drift = find_drift(services)
+        console.print(
+            f"{drift.passages} passages in the database; "
+            f"{len(drift.missing_dense)} missing from the vector index, "
+            f"{len(drift.extra_dense)} extra in it; "
+            f"{len(drift.stale_sparse)} stale keyword indexes"
+        )
+        if drift.clean:
+            console.print("[green]database and index agree[/]")
+            return
+        if not repair:
+            console.print("[yellow]drift found; run `triage doctor --repair` to mend it[/]")
+            raise typer.Exit(1)
+        repair_drift(services, drift)
+        after = find_drift(services)
+        console.print("[green]repaired[/]" if after.clean else "[red]drift remains[/]")
+        if not after.clean:
+            raise typer.Exit(1)
+
+
+@app.command("reindex")
+def reindex_command(ctx: typer.Context) -> None:
+    """Rebuild the whole index (vectors and keywords) from the database."""
+    with handle_errors(), open_services(settings_from(ctx)) as services:
+        with progress_bar() as progress:
+            task = progress.add_task("embedding passages", total=None)
+            count = rebuild_index(
+                services, on_progress=lambda d, t: progress.update(task, completed=d, total=t)
+            )
+        console.print(f"[green]reindexed {count} passages[/]")
+
+
+def _print_results(results: list[IngestResult]) -> None:
+    table = Table("status", "school", "document", "kind", "date", "v", "pages", "passages")
+    for r in results:
+        table.add_row(
+            _STATUS[r.status],
+            r.school,
+            r.source,
+            r.kind,
+            str(r.date or ""),
+            str(r.version),
+            str(r.pages or "-"),
+            str(r.passages),
+        )
+    console.print(table)
+    for r in results:
+        for note in r.notes:
+            console.print(f"  [dim]{r.source}:[/] {note}", highlight=False)
+    counts = {s: sum(1 for r in results if r.status == s) for s in _STATUS}
+    console.print(
+        f"{counts['ingested']} ingested, {counts['new_version']} new versions, "
+        f"{counts['unchanged']} unchanged"
+    )
+
+
+def _kind(kind: str | None):  # type: ignore[no-untyped-def]
+    if kind is not None and kind not in DOCUMENT_KINDS:
+        raise typer.BadParameter(f"--kind must be one of {', '.join(DOCUMENT_KINDS)}")
+    return kind
+
+
+def _date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"--date {text!r} is not a date; use YYYY-MM-DD") from None

@@ -1,0 +1,99 @@
+"""Drift between the database (the record) and the derived index: find it, repair it, rebuild."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select
+
+from triage.index import IndexedPassage
+from triage.services import Services
+from triage.store.models import Document, Passage, School
+from triage.store.queries import school_passages
+
+
+class Drift(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    passages: int = Field(description="Passages of current documents in the database")
+    missing_dense: list[int] = Field(default_factory=list, description="In DB, not in Chroma")
+    extra_dense: list[int] = Field(default_factory=list, description="In Chroma, not in DB")
+    stale_sparse: list[str] = Field(default_factory=list, description="Schools whose BM25 differs")
+
+    @property
+    def clean(self) -> bool:
+        return not (self.missing_dense or self.extra_dense or self.stale_sparse)
+
+
+def find_drift(services: Services) -> Drift:
+    """Compare the passages of current documents with what both indexes hold."""
+    expected = _expected(services)
+    held = services.index.dense_ids()
+    all_ids = {pid for ids in expected.values() for pid in ids}
+    stale = [
+        urn
+        for urn in sorted(set(expected) | set(services.index.sparse_schools()))
+        if services.index.sparse_ids(urn) != expected.get(urn, set())
+    ]
+    return Drift(
+        passages=len(all_ids),
+        missing_dense=sorted(all_ids - held),
+        extra_dense=sorted(held - all_ids),
+        stale_sparse=stale,
+    )
+
+
+def repair_drift(services: Services, drift: Drift) -> None:
+    """Add what is missing, delete what is extra, rebuild stale keyword indexes."""
+    services.index.delete(drift.extra_dense)
+    if drift.missing_dense:
+        services.index.add(_indexed(services, drift.missing_dense))
+    with services.store.session() as session:
+        for urn in drift.stale_sparse:
+            rows = school_passages(session, urn)
+            services.index.rebuild_sparse(urn, [(p.id, p.text) for p, _ in rows])
+
+
+def rebuild_index(
+    services: Services, *, on_progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Drop the index and rebuild it from the database; returns the passages indexed."""
+    services.index.reset()
+    expected = _expected(services)
+    ids = sorted(pid for pids in expected.values() for pid in pids)
+    for begin in range(0, len(ids), 256):
+        services.index.add(_indexed(services, ids[begin : begin + 256]))
+        if on_progress:
+            on_progress(min(begin + 256, len(ids)), len(ids))
+    with services.store.session() as session:
+        for urn in expected:
+            rows = school_passages(session, urn)
+            services.index.rebuild_sparse(urn, [(p.id, p.text) for p, _ in rows])
+    return len(ids)
+
+
+def _expected(services: Services) -> dict[str, set[int]]:
+    with services.store.session() as session:
+        urns = list(session.scalars(select(School.urn)))
+        return {urn: {p.id for p, _ in school_passages(session, urn)} for urn in urns}
+
+
+def _indexed(services: Services, ids: list[int]) -> list[IndexedPassage]:
+    with services.store.session() as session:
+        rows = session.execute(
+            select(Passage, Document)
+            .join(Document, Passage.document_id == Document.id)
+            .where(Passage.id.in_(ids))
+        ).all()
+        return [
+            IndexedPassage(
+                id=p.id,
+                school=d.school_urn,
+                document_id=d.id,
+                kind=d.kind,
+                page=p.page,
+                text=p.text,
+            )
+            for p, d in rows
+        ]

@@ -1,0 +1,17 @@
+"""Errors a user can cause; the CLI prints the message on one line, the API maps it to a 4xx."""
+
+
+class TriageError(Exception):
+    """Base class: the message says what happened and what to do."""
+
+
+class SchoolNotFoundError(TriageError):
+    pass
+
+
+class IndexError_(TriageError):
+    """The vector or keyword index could not be written or read."""
+
+
+class ConsistencyError(TriageError):
+    """Database and index disagree; `triage doctor --repair` mends it."""

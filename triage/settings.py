@@ -1,0 +1,104 @@
+"""One Settings object, read from TRIAGE_* environment variables (nested groups joined by __)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATA_DIR = Path("~/.local/share/triage")
+
+
+class LimitSettings(BaseModel):
+    """Bounds on hostile input: every file is parsed in a child process under these."""
+
+    max_file_mb: float = Field(50.0, description="Largest file accepted, in MiB")
+    max_pages: int = Field(500, description="Most pages accepted in one PDF")
+    parse_seconds: float = Field(60.0, description="Wall-clock limit on parsing one file")
+    parse_memory_mb: int = Field(1024, description="Address-space limit of the parsing process")
+    docx_max_entries: int = Field(2000, description="Most entries in a DOCX zip directory")
+    docx_max_unzipped_mb: float = Field(200.0, description="Largest total declared unzipped size")
+    docx_max_ratio: float = Field(100.0, description="Largest compression ratio of any entry")
+
+
+class IndexSettings(BaseModel):
+    """Where vectors live: an embedded Chroma under the data dir, or a Chroma server."""
+
+    chroma_mode: Literal["embedded", "http"] = Field("embedded", description="embedded or http")
+    chroma_host: str = Field("127.0.0.1", description="Chroma server host, for http mode")
+    chroma_port: int = Field(8000, description="Chroma server port, for http mode")
+    chroma_tenant: str = Field("default_tenant", description="One tenant per authority at scale")
+    chroma_database: str = Field("default_database", description="Chroma database name")
+    collection: str = Field("passages", description="Chroma collection holding passage vectors")
+    embedding_batch: int = Field(32, description="Passages embedded per batch")
+
+
+class RetrievalSettings(BaseModel):
+    k: int = Field(8, description="Passages returned by default")
+    candidates: int = Field(30, description="Candidates taken from each retriever before fusion")
+    rrf_k: int = Field(60, description="Reciprocal rank fusion constant")
+
+
+class ChunkSettings(BaseModel):
+    max_chars: int = Field(900, description="Longest passage, in characters")
+    min_chars: int = Field(200, description="Short paragraphs are merged up to this length")
+
+
+class LLMSettings(BaseModel):
+    """The provider used for every LLM role; `none` works fully offline."""
+
+    provider: Literal["none", "llamacpp", "openai"] = Field("none", description="LLM provider")
+    model: str = Field("", description="Model name for the openai provider")
+    base_url: str = Field(
+        "", description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1"
+    )
+    api_key: SecretStr = Field(SecretStr(""), description="API key for the openai provider")
+    model_path: str = Field("", description="GGUF file for llamacpp; empty = the packaged model")
+    n_ctx: int = Field(4096, description="Context window for llamacpp")
+    timeout_s: float = Field(60.0, description="Per-request timeout")
+    max_retries: int = Field(2, description="Retries after a failed request, with backoff")
+    temperature: float = Field(0.0, description="Sampling temperature")
+    max_tokens: int = Field(512, description="Most tokens in one answer")
+
+
+class Settings(BaseSettings):
+    """All configuration of triage. Environment: TRIAGE_DATA_DIR, TRIAGE_LLM__PROVIDER, ..."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="TRIAGE_", env_nested_delimiter="__", extra="ignore"
+    )
+
+    data_dir: Path = Field(DEFAULT_DATA_DIR, description="All state lives here")
+    database_url: str = Field("", description="SQLAlchemy URL; empty = SQLite in the data dir")
+    limits: LimitSettings = Field(default_factory=LimitSettings)
+    index: IndexSettings = Field(default_factory=IndexSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    chunks: ChunkSettings = Field(default_factory=ChunkSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+
+    @property
+    def data_path(self) -> Path:
+        return self.data_dir.expanduser().resolve()
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_path / 'triage.db'}"
+
+    @property
+    def files_dir(self) -> Path:
+        return self.data_path / "files"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_path / "chroma"
+
+    @property
+    def bm25_dir(self) -> Path:
+        return self.data_path / "bm25"
+
+
+def get_settings() -> Settings:
+    """Read the settings afresh from the environment (no import-time singleton)."""
+    return Settings()

@@ -1,0 +1,5 @@
+"""The system of record: SQLAlchemy models and sessions."""
+
+from triage.store.database import Store
+
+__all__ = ["Store"]
