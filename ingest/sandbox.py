@@ -10,7 +10,11 @@ import datetime as dt
 import multiprocessing
 import resource
 import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib.machinery import ModuleSpec
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -68,7 +72,8 @@ def parse_file(
         args=(sender, data, source, fmt, kind, date, options, limits),
         daemon=True,
     )
-    process.start()
+    with _main_not_reimported():
+        process.start()
     sender.close()
     try:
         if not receiver.poll(limits.seconds):
@@ -87,6 +92,24 @@ def parse_file(
             process.kill()
         process.join(5)
     return _result(message, source)
+
+
+@contextmanager
+def _main_not_reimported() -> Iterator[None]:
+    """Keep the child from re-running the parent's main script (the whole CLI and its imports).
+
+    multiprocessing re-imports `__main__` in each child by path unless the main module's spec names
+    `__main__`; the parser needs nothing from it, and the import costs seconds per file.
+    """
+    main = sys.modules["__main__"]
+    saved = getattr(main, "__spec__", None)
+    if saved is None:
+        main.__spec__ = ModuleSpec("__main__", None)
+    try:
+        yield
+    finally:
+        if saved is None:
+            main.__spec__ = None
 
 
 def _death(exitcode: int | None, source: str) -> IngestError:
