@@ -1,8 +1,8 @@
 """Ingest throughput against the raw cost of the same work, measured in one run.
 
-The raw cost is pypdf text extraction of the corpus's PDFs plus embedding the very passages the full
-ingest produced, nothing else: the floor any ingest pipeline over these files pays. The ratio says what
-sandboxing, chunking, the database, Chroma and BM25 add on top.
+The raw cost is pypdf text extraction of the corpus's PDFs plus embedding the very passages the
+full ingest produced, nothing else: the floor any ingest pipeline over these files pays. The ratio
+says what sandboxing, chunking, the database, Chroma and BM25 add on top.
 """
 
 from __future__ import annotations

@@ -173,9 +173,19 @@ class Characteristic(Model):
     category: str = Field(description="Id of the category it characterises")
     area: str = Field(description="The framework's own area heading or words")
     text: str = Field(min_length=1, description="The seed's own words")
+    reading: str | None = Field(
+        default=None,
+        description="How the file reads the seed's words where they do not describe a school "
+        "on their own (an interpretation, shown to officers as such)",
+    )
     aspect: AspectId
     level: Level = Field(description="The shared level the characteristic evidences")
     indicator_rule: IndicatorRule | None = None
+    alt_indicator_rules: list[IndicatorRule] = Field(
+        default_factory=list,
+        description="Read in order when the school has no row for indicator_rule's indicator "
+        "(e.g. the KS4 measure of the same thing for a secondary school)",
+    )
     hints: list[str] = Field(min_length=1, description="Retrieval queries officers would type")
     source_ref: str | None = Field(
         default=None, description="Where in the seed it comes from (table row, section, page)"
