@@ -171,3 +171,31 @@ def test_doctor_finds_and_repairs_drift(services: Services) -> None:
     assert drift.missing_dense == lost and drift.stale_sparse == ["100001"]
     repair_drift(services, drift)
     assert find_drift(services).clean
+
+
+def test_ingest_corpus_takes_school_kind_date_from_the_manifest(demo_services: Services) -> None:
+    from ingest.manifest import load_manifest
+    from tests.conftest import DEMO
+
+    manifest = load_manifest(DEMO)
+    with demo_services.store.session() as session:
+        for school in manifest.schools:
+            record = session.get(School, school.urn)
+            assert record is not None and record.name == school.name
+            stored = {d.source: d for d in record.documents}
+            assert set(stored) == {d.path for d in school.documents}  # relative to the manifest
+            for doc in school.documents:
+                assert stored[doc.path].kind == doc.kind
+                if doc.date is not None:
+                    assert stored[doc.path].date == doc.date
+
+
+def test_schools_and_documents_commands(demo_services: Services) -> None:
+    data_dir = str(demo_services.settings.data_dir)
+    runner = CliRunner()
+    listed = runner.invoke(app, ["--data-dir", data_dir, "schools"])
+    assert listed.exit_code == 0 and "900001" in listed.output
+    docs = runner.invoke(app, ["--data-dir", data_dir, "documents", "900001"], env={"COLUMNS": "200"})
+    assert docs.exit_code == 0 and "ofsted-report-card-2026-01.pdf" in docs.output
+    missing = runner.invoke(app, ["--data-dir", data_dir, "documents", "999999"])
+    assert missing.exit_code == 1 and "no school with URN 999999" in missing.output
