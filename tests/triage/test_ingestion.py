@@ -195,7 +195,9 @@ def test_schools_and_documents_commands(demo_services: Services) -> None:
     runner = CliRunner()
     listed = runner.invoke(app, ["--data-dir", data_dir, "schools"])
     assert listed.exit_code == 0 and "900001" in listed.output
-    docs = runner.invoke(app, ["--data-dir", data_dir, "documents", "900001"], env={"COLUMNS": "200"})
+    docs = runner.invoke(
+        app, ["--data-dir", data_dir, "documents", "900001"], env={"COLUMNS": "200"}
+    )
     assert docs.exit_code == 0 and "ofsted-report-card-2026-01.pdf" in docs.output
     missing = runner.invoke(app, ["--data-dir", data_dir, "documents", "999999"])
     assert missing.exit_code == 1 and "no school with URN 999999" in missing.output
