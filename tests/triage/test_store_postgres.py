@@ -5,7 +5,6 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import FIXTURES, make_settings
+from tests.conftest import FIXTURES, free_port, make_settings
 from triage.ingestion import ingest_file
 from triage.retrieval import retrieve_passages
 from triage.services import open_services
@@ -26,12 +25,6 @@ pytestmark = pytest.mark.real
 def _server_bin() -> Path | None:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     return Path(found[-1]).parent if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _as_postgres(args: list[str]) -> list[str]:
@@ -47,7 +40,7 @@ def postgres_url() -> Iterator[str]:
     root = Path(tempfile.mkdtemp(prefix="triage-pg-"))
     if os.geteuid() == 0:
         shutil.chown(root, user="postgres")
-    data, port = root / "data", _free_port()
+    data, port = root / "data", free_port()
     subprocess.run(
         _as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-U", "triage", "--auth=trust"]),
         check=True,
