@@ -9,7 +9,7 @@ class SchoolNotFoundError(TriageError):
     pass
 
 
-class IndexError_(TriageError):
+class IndexUnavailableError(TriageError):
     """The vector or keyword index could not be written or read."""
 
 

@@ -18,7 +18,7 @@ import Stemmer
 from chromadb.config import Settings as ChromaSettings
 
 from triage.embeddings import embed_texts
-from triage.errors import IndexError_
+from triage.errors import IndexUnavailableError
 from triage.settings import Settings
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -47,7 +47,10 @@ class Index:
                 settings.index.collection, metadata={"hnsw:space": "cosine"}
             )
         except Exception as exc:
-            raise IndexError_(f"the vector index could not be opened ({exc})") from exc
+            raise IndexUnavailableError(
+                f"the vector index could not be opened ({exc}); check the Chroma settings, or run "
+                "`triage reindex` to rebuild it from the database"
+            ) from exc
         self._bm25_dir = settings.bm25_dir
         self._bm25_cache: dict[str, tuple[float, bm25s.BM25, list[int]]] = {}
         self._lock = threading.Lock()
