@@ -48,5 +48,5 @@ def main(
 
 
 # Registration by import: each module adds its commands to `app` or `bench_app`.
-from triage.cli import bench, ingest  # noqa: E402,F401
+from triage.cli import bench, eval, frameworks, ingest  # noqa: E402,F401
 from triage.cli import eval as _eval  # noqa: E402,F401

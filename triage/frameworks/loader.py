@@ -55,8 +55,10 @@ def load_framework(id_or_path: str | Path) -> Framework:
 
 def _resolve(id_or_path: str | Path) -> Path:
     candidate = Path(id_or_path)
-    if isinstance(id_or_path, Path) or candidate.suffix in (".yaml", ".yml") or "/" in str(
-        id_or_path
+    if (
+        isinstance(id_or_path, Path)
+        or candidate.suffix in (".yaml", ".yml")
+        or "/" in str(id_or_path)
     ):
         if not candidate.is_file():
             raise FrameworkError(f"{candidate}: no such framework file; check the path")

@@ -143,6 +143,20 @@ class IndicatorRule(Model):
             raise ValueError("ops rising/falling go with compare: previous, and only with it")
         return self
 
+    def describe(self) -> str:
+        """The rule in words, e.g. "attendance_pct below national by more than 0.5"."""
+        ref = {
+            "national": "national",
+            "absolute": f"{self.threshold:g}" if self.threshold is not None else "?",
+            "previous": "the previous year",
+        }[self.compare]
+        words = self.op.replace("_", " ")
+        if self.op in ("rising", "falling"):
+            text = f"{self.indicator} {words} on {ref}"
+        else:
+            text = f"{self.indicator} {words} {ref}"
+        return f"{text} (margin {self.margin:g})" if self.margin else text
+
     def holds(
         self, value: float, *, national: float | None = None, previous: float | None = None
     ) -> bool | None:
