@@ -62,6 +62,40 @@ class EvidenceItem(Model):
     passage_id: int | None = None
 
 
+class Searched(Model):
+    """What was searched for a characteristic, so an officer can trust an absence."""
+
+    queries: list[str]
+    documents: list[str] = Field(description="Sources of the school's documents searched")
+
+
+class CharacteristicResult(Model):
+    """One characteristic read against the school's evidence, with the few citations it rests on."""
+
+    characteristic: str
+    category: str
+    verdict: Verdict
+    level: Level | None = Field(description="Level its own evidence shows, None if not evidenced")
+    evidence: list[EvidenceItem] = Field(description="The 1-3 items that carry the verdict")
+    searched: Searched
+
+
+class AspectLevel(Model):
+    """The level the evidence supports for one aspect, and what it rests on."""
+
+    level: Level
+    score: float = Field(description="Weighted mean level of the evidence before rounding")
+    weight: float = Field(description="Total authority x recency x confidence behind it")
+    items: int = Field(description="Evidence items read for the aspect")
+    sef_level: Level | None = Field(default=None, description="What the school's SEF claims")
+    others_level: Level | None = Field(default=None, description="What the other sources show")
+    recall_override: bool = Field(
+        default=False, description="A credible recent concern set the level (recall-first)"
+    )
+    evidence_for: list[EvidenceItem] = Field(default_factory=list)
+    evidence_against: list[EvidenceItem] = Field(default_factory=list)
+
+
 class Proposal(Model):
     """A proposed category for one school under one framework, with everything it rests on."""
 
@@ -76,3 +110,12 @@ class Proposal(Model):
     gaps: list[str] = Field(default_factory=list)
     conflicts: list[dict[str, str]] = Field(default_factory=list)
     insufficient_evidence: bool = False
+    characteristics: list[CharacteristicResult] = Field(
+        default_factory=list, description="Every characteristic with its verdict"
+    )
+    profile: dict[str, AspectLevel] = Field(
+        default_factory=dict, description="Aspect -> level the evidence supports"
+    )
+    dropped_citations: int = Field(
+        default=0, description="Quotes dropped because they were not verbatim on their page"
+    )

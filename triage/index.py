@@ -17,7 +17,7 @@ import chromadb
 import Stemmer
 from chromadb.config import Settings as ChromaSettings
 
-from triage.embeddings import embed_texts
+from triage.embeddings import embed_texts, query_vectors
 from triage.errors import IndexUnavailableError
 from triage.settings import Settings
 
@@ -85,7 +85,7 @@ class Index:
         where: dict[str, Any] = {"school": school}
         if kinds:
             where = {"$and": [where, {"kind": {"$in": kinds}}]}
-        vector = embed_texts([query])[0]
+        vector = query_vectors([query])[0]
         result = self._collection.query(
             query_embeddings=[vector],  # type: ignore[arg-type]
             n_results=n,

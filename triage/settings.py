@@ -61,6 +61,11 @@ class LLMSettings(BaseModel):
     max_retries: int = Field(2, description="Retries after a failed request, with backoff")
     temperature: float = Field(0.0, description="Sampling temperature")
     max_tokens: int = Field(512, description="Most tokens in one answer")
+    response_format: Literal["json_schema", "json_object", "none"] = Field(
+        "json_schema",
+        description="How replies are constrained to JSON: json_schema (OpenAI standard), "
+        "json_object (llama-cpp-python's server, with a schema) or none (prompt only)",
+    )
 
 
 class Settings(BaseSettings):

@@ -48,5 +48,12 @@ def main(
 
 
 # Registration by import: each module adds its commands to `app` or `bench_app`.
-from triage.cli import bench, eval, frameworks, ingest  # noqa: E402,F401
+from triage.cli import (  # noqa: E402,F401
+    ask,  # noqa: E402,F401
+    bench,
+    eval,
+    frameworks,
+    ingest,
+    propose,  # noqa: E402,F401
+)
 from triage.cli import eval as _eval  # noqa: E402,F401

@@ -1,0 +1,329 @@
+"""Answer a question about one school from its own documents, every claim cited and verified.
+
+The `none` provider assembles an extractive answer from the best passages. A language model gets
+the passages numbered and fenced as data, answers citing [n] with verbatim quotes, and every quote
+is checked against the stored page before the answer is shown; a claim whose citations all fail is
+removed, and where nothing is left the answer says so plainly.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.orm import Session
+from Stemmer import Stemmer
+
+from prompts import load_prompt
+from triage.citations import collapse_whitespace, quote_on_page
+from triage.llm import LanguageModel, build_language_model, generate_parsed, parse_json_object
+from triage.retrieval import RetrievedPassage, retrieve_passages
+from triage.services import Services
+from triage.store.queries import page_text
+
+NO_SUPPORT = "Nothing in this school's documents supports an answer to that question."
+EXTRACTIVE_MODEL = "extractive"
+
+
+class Citation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    n: int = Field(description="The marker [n] in the answer")
+    document: str = Field(description="The document's source as ingested")
+    page: int | None = Field(description="1-based page, None for unpaged documents")
+    quote: str = Field(description="Verbatim text of that page")
+
+
+class Answer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    answer: str
+    citations: list[Citation]
+    provider: str = Field(description="none, llamacpp or openai")
+    model: str = Field(description="The model that answered, or 'extractive'")
+    dropped_citations: int = Field(description="Citations removed because they did not verify")
+
+
+def answer_question(
+    services: Services,
+    urn: str,
+    question: str,
+    *,
+    k: int | None = None,
+    llm: LanguageModel | None = None,
+    on_token: Callable[[str], None] | None = None,
+) -> Answer:
+    """Answer `question` from school `urn`'s passages with the configured provider (or `llm`)."""
+    passages = retrieve_passages(services, urn, question, k=k, mode="hybrid")
+    model = llm or build_language_model(services.settings.llm)
+    if model is None:
+        return _extractive_answer(services, question, passages)
+    if not passages:
+        return Answer(
+            answer=NO_SUPPORT,
+            citations=[],
+            provider=model.provider,
+            model=model.model,
+            dropped_citations=0,
+        )
+    return _model_answer(services, question, passages, model, on_token=on_token)
+
+
+# --- extractive (provider `none`) ------------------------------------------------------------
+
+_STEMMER = Stemmer("english")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# A sentence ends at . ! or ?, or at a line break not followed by a lower-case letter (PDF text
+# wraps lines mid-sentence; a wrapped line goes on in lower case).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+(?![a-z])")
+# Words that every school document shares: matching on them says nothing about relevance.
+_STOP = frozenset(
+    """a about after again all also an and any are as at be been before being but by can could did
+    do does doing for from had has have how i if in into is it its know me more most my no nor not
+    of on or our out over should since so some such tell than that the their them then there these
+    they this those to too under until up very was we were what when where which while who whom
+    why will with would you your school schools pupil pupils""".split()
+)
+_MAX_QUOTES = 3
+_MIN_SENTENCE = 25
+
+
+def _stems(text: str) -> set[str]:
+    words = [w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
+    return set(_STEMMER.stemWords(words))
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if len(s.strip()) >= _MIN_SENTENCE]
+
+
+def _is_heading(sentence: str, section: str | None) -> bool:
+    """A passage repeats its section title as its first line; quoting the title says little."""
+    if not section:
+        return False
+    title = collapse_whitespace(section.split(" > ")[-1]).lower()
+    return collapse_whitespace(sentence).lower() == title
+
+
+def _extractive_answer(
+    services: Services, question: str, passages: list[RetrievedPassage]
+) -> Answer:
+    """Quote the sentences of the best passages that share the most terms with the question."""
+    wanted = _stems(question)
+    scored: list[tuple[tuple[int, int, int], str, RetrievedPassage]] = []
+    for rank, passage in enumerate(passages):
+        for sentence in _sentences(passage.text):
+            if _is_heading(sentence, passage.section):
+                continue
+            matches = len(wanted & _stems(sentence))
+            if matches:
+                # More shared terms first; a full sentence beats a table cell; then retrieval rank.
+                full = int(sentence.rstrip().endswith((".", "!", "?")))
+                scored.append(((-matches, -full, rank), sentence, passage))
+    scored.sort(key=lambda item: item[0])
+    chosen: list[tuple[str, RetrievedPassage]] = []
+    for _, sentence, passage in scored:
+        if all(collapse_whitespace(sentence) != collapse_whitespace(s) for s, _ in chosen):
+            chosen.append((sentence, passage))
+        if len(chosen) == _MAX_QUOTES:
+            break
+    proposed = [(n, passage, sentence) for n, (sentence, passage) in enumerate(chosen, start=1)]
+    with services.store.session() as session:
+        citations, dropped = _verify(proposed, _page_check(session))
+    lines = [f'- "{collapse_whitespace(c.quote)}" [{c.n}]' for c in citations]
+    text = "The school's documents say:\n" + "\n".join(lines) if lines else NO_SUPPORT
+    return Answer(
+        answer=text,
+        citations=citations,
+        provider="none",
+        model=EXTRACTIVE_MODEL,
+        dropped_citations=dropped,
+    )
+
+
+# --- language model -------------------------------------------------------------------------
+
+
+class _ReplyCitation(BaseModel):
+    n: int
+    quote: str
+
+
+class _Reply(BaseModel):
+    """What the model is asked to return; extra keys are ignored, missing ones are an error."""
+
+    answer: str
+    citations: list[_ReplyCitation] = Field(default_factory=list)
+
+
+# Written out rather than generated: llama.cpp turns length limits into grammars so large that
+# they crash it, so the reply is bounded by max_tokens instead.
+REPLY_SCHEMA: dict[str, object] = {
+    "type": "object",
+    "properties": {
+        "answer": {"type": "string"},
+        "citations": {
+            "type": "array",
+            "maxItems": 8,
+            "items": {
+                "type": "object",
+                "properties": {"n": {"type": "integer"}, "quote": {"type": "string"}},
+                "required": ["n", "quote"],
+            },
+        },
+    },
+    "required": ["answer", "citations"],
+}
+# A quote shorter than this ("1", "the") is verbatim almost anywhere and supports nothing.
+MIN_QUOTE_CHARS = 12
+
+
+def parse_reply(text: str) -> _Reply:
+    return _Reply.model_validate(parse_json_object(text))
+
+
+_TAG = re.compile(r"<\s*/?\s*passages?\b", re.IGNORECASE)
+
+
+def format_passages(passages: list[RetrievedPassage]) -> str:
+    """Number and fence the passages; a document cannot close the fence or open a new one."""
+    blocks = []
+    for n, p in enumerate(passages, start=1):
+        body = _TAG.sub(lambda m: m.group().replace("<", "(").replace("/", ""), p.text)
+        page = "" if p.page is None else f' page="{p.page}"'
+        source = html.escape(p.document, quote=True)
+        blocks.append(f'<passage n="{n}" document="{source}"{page}>\n{body}\n</passage>')
+    return "\n".join(blocks)
+
+
+def _model_answer(
+    services: Services,
+    question: str,
+    passages: list[RetrievedPassage],
+    llm: LanguageModel,
+    *,
+    on_token: Callable[[str], None] | None,
+) -> Answer:
+    system, user = load_prompt("answer").render(
+        question=question, passages=format_passages(passages)
+    )
+    reply = generate_parsed(
+        llm, system=system, user=user, parse=parse_reply, schema=REPLY_SCHEMA, on_token=on_token
+    )
+    proposed = [
+        (c.n, passages[c.n - 1], c.quote) for c in reply.citations if 1 <= c.n <= len(passages)
+    ]
+    out_of_range = len(reply.citations) - len(proposed)
+    with services.store.session() as session:
+        check = _page_check(session)
+        verified, dropped = _verify(proposed, check)
+        text, citations, unsupported = _keep_cited_claims(
+            reply.answer, verified, passages=passages, check=check
+        )
+    # A marker with no quote at all is an unverifiable citation too (one with a failed quote
+    # was counted already).
+    unquoted = unsupported - {c.n for c in reply.citations}
+    return Answer(
+        answer=text or NO_SUPPORT,
+        citations=citations,
+        provider=llm.provider,
+        model=llm.model,
+        dropped_citations=dropped + out_of_range + len(unquoted),
+    )
+
+
+PageCheck = Callable[[RetrievedPassage, str], bool]
+
+
+def _page_check(session: Session) -> PageCheck:
+    """Whether a quote is verbatim on the stored page of a passage, and long enough to mean much."""
+
+    def check(passage: RetrievedPassage, quote: str) -> bool:
+        if len(collapse_whitespace(quote)) < MIN_QUOTE_CHARS:
+            return False
+        return quote_on_page(page_text(session, passage.document_id, passage.page), quote)
+
+    return check
+
+
+def _verify(
+    proposed: list[tuple[int, RetrievedPassage, str]], check: PageCheck
+) -> tuple[list[Citation], int]:
+    """Citations whose quote is verbatim on the cited page (first per n), and how many failed."""
+    verified: dict[int, Citation] = {}
+    dropped = 0
+    for n, passage, quote in proposed:
+        if check(passage, quote):
+            verified.setdefault(
+                n, Citation(n=n, document=passage.document, page=passage.page, quote=quote)
+            )
+        else:
+            dropped += 1
+    return list(verified.values()), dropped
+
+
+_MARKERS = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
+_CLAIM_END = re.compile(r"(?<=[.!?])\s+|(?<=\])\s*\n+|\n{2,}")
+
+
+def _keep_cited_claims(
+    answer: str,
+    verified: list[Citation],
+    *,
+    passages: list[RetrievedPassage],
+    check: PageCheck,
+) -> tuple[str, list[Citation], set[int]]:
+    """Keep the sentences citing at least one verified passage; renumber markers 1..m in order.
+
+    A sentence without a verified marker stays only if it is itself copied word for word from a
+    passage: it is then shown in quotation marks, cited to that passage. Returns the answer
+    text, its citations, and the cited passage numbers that had no verified quote (their
+    markers are removed).
+    """
+    by_n = {c.n: c for c in verified}
+    renumber: dict[int, int] = {}
+    unsupported: set[int] = set()
+    kept: list[str] = []
+    for sentence in _CLAIM_END.split(answer):
+        cited = [int(n) for group in _MARKERS.findall(sentence) for n in group.split(",")]
+        good = [n for n in cited if n in by_n]
+        unsupported.update(n for n in cited if n not in by_n)
+        if not good:
+            copied = _copied_from(_MARKERS.sub("", sentence), passages, check)
+            if copied is not None:
+                n, quote = copied
+                by_n.setdefault(
+                    n,
+                    Citation(
+                        n=n,
+                        document=passages[n - 1].document,
+                        page=passages[n - 1].page,
+                        quote=quote,
+                    ),
+                )
+                renumber.setdefault(n, len(renumber) + 1)
+                kept.append(f'"{quote}" [{renumber[n]}]')
+            continue  # every claim must be cited: an uncited or unverifiable sentence goes
+        for n in good:
+            renumber.setdefault(n, len(renumber) + 1)
+
+        def mark(match: re.Match[str], good: list[int] = good) -> str:
+            numbers = [int(n) for n in match.group(1).split(",") if int(n) in good]
+            return "".join(f"[{renumber[n]}]" for n in numbers)
+
+        kept.append(_MARKERS.sub(mark, sentence).strip())
+    citations = [by_n[old].model_copy(update={"n": new}) for old, new in renumber.items()]
+    return " ".join(kept), citations, unsupported
+
+
+def _copied_from(
+    sentence: str, passages: list[RetrievedPassage], check: PageCheck
+) -> tuple[int, str] | None:
+    """The passage number a sentence is copied from verbatim, with the sentence, if any."""
+    quote = collapse_whitespace(sentence.strip(" \"'\u201c\u201d"))
+    for n, passage in enumerate(passages, start=1):
+        if quote in collapse_whitespace(passage.text) and check(passage, quote):
+            return n, quote
+    return None

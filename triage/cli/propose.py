@@ -1,0 +1,198 @@
+"""`triage propose`: a proposed category for one school, all four frameworks, or every school."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from triage.cli import app
+from triage.cli.common import console, handle_errors, progress_bar, settings_from
+from triage.errors import TriageError
+from triage.evidence import LEVEL_NAMES, Proposal
+from triage.frameworks.loader import framework_ids
+from triage.proposals import proposal_json, propose
+from triage.services import Services, open_services
+from triage.store.models import School
+
+ALL = "all"
+
+
+@app.command("propose")
+def propose_command(
+    ctx: typer.Context,
+    urn: Annotated[str | None, typer.Argument(help="The school's URN")] = None,
+    framework: Annotated[
+        str, typer.Option("--framework", "-f", help="Framework id, or 'all' for side by side")
+    ] = "bristol",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the proposal as JSON")] = False,
+    all_schools: Annotated[
+        bool, typer.Option("--all-schools", help="Propose for every school ingested")
+    ] = False,
+    extractor: Annotated[str, typer.Option(help="Passage judge: rules (default) or llm")] = "rules",
+) -> None:
+    """Propose a category with the evidence for and against, and store it for review.
+
+    Example: triage propose 900001 --framework bristol
+    Example: triage propose 900001 --framework all
+    Example: triage propose --all-schools --framework surrey --json
+    """
+    with handle_errors(), open_services(settings_from(ctx)) as services:
+        frameworks = _frameworks(framework)
+        if all_schools:
+            proposals = _batch(services, frameworks, extractor=extractor)
+            if as_json:
+                typer.echo(proposal_json({f"{p.school}/{p.framework}": p for p in proposals}))
+            else:
+                _print_batch(proposals)
+            return
+        if urn is None:
+            raise TriageError("give a school URN, or --all-schools; `triage schools` lists them")
+        results = {f: propose(services, urn, f, extractor=extractor) for f in frameworks}
+        if as_json:
+            typer.echo(proposal_json(results[frameworks[0]] if framework != ALL else results))
+        elif framework == ALL:
+            _print_side_by_side(list(results.values()))
+        else:
+            _print_proposal(results[frameworks[0]])
+
+
+def _frameworks(framework: str) -> list[str]:
+    return framework_ids() if framework == ALL else [framework]
+
+
+def _batch(services: Services, frameworks: list[str], *, extractor: str) -> list[Proposal]:
+    with services.store.session() as session:
+        urns = sorted(school.urn for school in session.query(School))
+    if not urns:
+        raise TriageError("no schools ingested yet; run `triage ingest` or `triage ingest-corpus`")
+    proposals = []
+    with progress_bar() as progress:
+        task = progress.add_task("proposing", total=len(urns) * len(frameworks))
+        for urn in urns:
+            for framework in frameworks:
+                progress.update(task, description=f"proposing {urn} ({framework})")
+                proposals.append(propose(services, urn, framework, extractor=extractor))
+                progress.advance(task)
+    return proposals
+
+
+def _print_proposal(proposal: Proposal) -> None:
+    category = proposal.category or "none (insufficient evidence)"
+    console.print(
+        f"[bold]{proposal.school}[/] under [bold]{proposal.framework}[/] "
+        f"({proposal.framework_version}): [bold cyan]{category}[/], "
+        f"support {proposal.support_level or '-'}"
+    )
+    if proposal.insufficient_evidence:
+        console.print("[yellow]insufficient evidence: treat this proposal with caution[/]")
+    scores = Table(title="Best-fit score of each category")
+    scores.add_column("category")
+    scores.add_column("score", justify="right")
+    for category_id, score in proposal.scores.items():
+        scores.add_row(category_id, f"{score:.3f}")
+    console.print(scores)
+    _print_rules(proposal)
+    _print_profile(proposal)
+    _print_evidence(proposal)
+    _print_gaps(proposal)
+
+
+def _print_rules(proposal: Proposal) -> None:
+    if not proposal.limiting_rules:
+        return
+    table = Table(title="Limiting rules that fired")
+    for column in ("rule", "effect", "category", "because", "source"):
+        table.add_column(column)
+    for rule in proposal.limiting_rules:
+        table.add_row(
+            rule["id"],
+            rule["effect"],
+            rule["category"],
+            rule["because"],
+            f'{rule["document"]}: "{rule["quote"][:120]}"',
+        )
+    console.print(table)
+
+
+def _print_profile(proposal: Proposal) -> None:
+    table = Table(title="Profile: the level the evidence supports per aspect")
+    for column in ("aspect", "level", "strongest evidence"):
+        table.add_column(column)
+    for aspect, entry in sorted(proposal.profile.items()):
+        items = entry.evidence_for or entry.evidence_against
+        top = items[0] if items else None
+        cite = f'{top.document} p{top.page or "-"}: "{top.quote[:100]}"' if top else ""
+        flag = " (concern surfaced)" if entry.recall_override else ""
+        table.add_row(aspect, f"{entry.level} {LEVEL_NAMES[entry.level]}{flag}", cite)
+    console.print(table)
+
+
+def _print_evidence(proposal: Proposal) -> None:
+    table = Table(title="Characteristics met, with their citations")
+    for column in ("characteristic", "level", "document", "page", "quote"):
+        table.add_column(column)
+    for result in proposal.characteristics:
+        if result.verdict != "met":
+            continue
+        for item in result.evidence:
+            if item.stance == "supports":
+                table.add_row(
+                    result.characteristic,
+                    str(item.level),
+                    item.document,
+                    str(item.page or "-"),
+                    item.quote[:140],
+                )
+    console.print(table)
+    if proposal.conflicts:
+        conflicts = Table(title="Conflicts: the SEF grades above the other evidence")
+        for column in ("aspect", "SEF", "evidence", "evidence quote"):
+            conflicts.add_column(column)
+        for c in proposal.conflicts:
+            conflicts.add_row(
+                c["aspect"], c["sef_level"], c["evidence_level"], c["evidence_quote"][:120]
+            )
+        console.print(conflicts)
+
+
+def _print_gaps(proposal: Proposal) -> None:
+    contradicted = [
+        c.characteristic for c in proposal.characteristics if c.verdict == "contradicted"
+    ]
+    console.print(f"[dim]contradicted: {len(contradicted)}; not evidenced: {len(proposal.gaps)}[/]")
+    aspects = [g.split(":", 1)[1] for g in proposal.gaps if g.startswith("aspect:")]
+    if aspects:
+        console.print(f"[yellow]aspects with no evidence:[/] {', '.join(aspects)}")
+    if proposal.dropped_citations:
+        console.print(f"[dim]{proposal.dropped_citations} quotes dropped (not verbatim)[/]")
+
+
+def _print_side_by_side(proposals: list[Proposal]) -> None:
+    table = Table(title=f"School {proposals[0].school}: the four frameworks side by side")
+    for column in ("framework", "category", "support", "scores", "limiting rules", "flags"):
+        table.add_column(column)
+    for p in proposals:
+        scores = ", ".join(f"{k} {v:.2f}" for k, v in p.scores.items())
+        rules = ", ".join(r["id"] for r in p.limiting_rules) or "-"
+        flags = "insufficient evidence" if p.insufficient_evidence else ""
+        table.add_row(p.framework, p.category or "-", p.support_level or "-", scores, rules, flags)
+    console.print(table)
+
+
+def _print_batch(proposals: list[Proposal]) -> None:
+    table = Table(title="Proposed categories (status: proposed, awaiting an officer)")
+    for column in ("school", "framework", "category", "support", "limiting rules", "conflicts"):
+        table.add_column(column)
+    for p in proposals:
+        rules = ", ".join(r["id"] for r in p.limiting_rules) or "-"
+        table.add_row(
+            p.school,
+            p.framework,
+            p.category or "-",
+            p.support_level or "-",
+            rules,
+            str(len(p.conflicts)),
+        )
+    console.print(table)

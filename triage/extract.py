@@ -1,0 +1,449 @@
+"""Evidence per characteristic: retrieve the school's passages, judge them, verify every quote.
+
+For each characteristic of a framework the extractor searches the school's documents with the
+characteristic's hints (hybrid retrieval by default; the mode is a parameter so baselines can be
+measured), asks a `PassageJudge` what each passage evidences, and keeps every item whose quote is
+verbatim on its page. Beside that, three recall nets run over the whole school, because missing
+them would be worse than any noise: inspection grade tables, statutory flags (a warning notice,
+special measures) and safeguarding concerns, each read from every current passage, and every
+indicator row (the CSV row is the citation). Weighing and choosing the few citations is
+`triage.profile`'s job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from triage.citations import quote_on_page
+from triage.embeddings import query_vectors
+from triage.evidence import EvidenceItem, Searched
+from triage.frameworks.schema import Characteristic, Framework, IndicatorRule
+from triage.judge import PassageReading, grade_indicator, read_passage
+from triage.retrieval import RetrievalMode, RetrievedPassage, retrieve_passages
+from triage.services import Services
+from triage.store.models import Document, Indicator
+from triage.store.queries import current_documents, page_text, school_indicators, school_passages
+
+RULES = "rules"
+QUERY_K = 10  # passages retrieved per characteristic
+INDICATOR_KIND = "indicators"
+
+
+class PassageJudge(Protocol):
+    """Reads one passage against one characteristic; None when it cannot judge at all."""
+
+    name: str
+
+    def judge(
+        self, passage: RetrievedPassage, characteristic: Characteristic, framework: Framework
+    ) -> list[EvidenceItem] | None: ...
+
+
+JUDGES: dict[str, Callable[[Services], PassageJudge]] = {}
+
+
+def register_judge(name: str, factory: Callable[[Services], PassageJudge]) -> None:
+    """Make a judge available by name (`--extractor NAME`)."""
+    JUDGES[name] = factory
+
+
+class ExtractionError(Exception):
+    pass
+
+
+class Judgement(BaseModel):
+    """An inspection grade from a report's grade table, with where it was read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    area: str
+    grade: str
+    level: int
+    document: str
+    page: int | None
+    date: dt.date | None
+    quote: str
+
+
+class FlagFound(BaseModel):
+    """A statutory status a document asserts (warning notice, special measures ...)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    flag: str
+    document: str
+    kind: str
+    page: int | None
+    date: dt.date | None
+    quote: str
+
+
+class Finding(BaseModel):
+    """Everything judged for one characteristic (all verified items, before weighing)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    characteristic: str
+    items: list[EvidenceItem]
+    searched: Searched
+
+
+class Extraction(BaseModel):
+    """The school's evidence read through one framework."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    school: str
+    framework: str
+    extractor: str
+    reference_date: dt.date | None = Field(description="The school's newest document date")
+    findings: list[Finding]
+    sweep: list[EvidenceItem] = Field(description="Grades, safeguarding concerns, indicators")
+    judgements: list[Judgement]
+    flags: list[FlagFound]
+    dropped_quotes: int
+
+
+class RulesJudge:
+    """The deterministic judge: triage.judge's reading of the passage, kept per characteristic."""
+
+    name = RULES
+
+    def __init__(self) -> None:
+        self._readings: dict[tuple[int, str], PassageReading] = {}
+
+    def read(self, passage: RetrievedPassage) -> PassageReading:
+        key = (passage.passage_id, passage.kind)
+        if key not in self._readings:
+            self._readings[key] = read_passage(
+                passage.text, section=passage.section, kind=passage.kind
+            )
+        return self._readings[key]
+
+    def judge(
+        self, passage: RetrievedPassage, characteristic: Characteristic, framework: Framework
+    ) -> list[EvidenceItem] | None:
+        reading = self.read(passage)
+        return [
+            _item(
+                passage,
+                characteristic.id,
+                r.aspect,
+                r.level,
+                r.confidence,
+                r.quote,
+                RULES,
+                stance="supports" if r.level == characteristic.level else "contradicts",
+            )
+            for r in reading.readings
+            if r.aspect == characteristic.aspect
+        ]
+
+
+register_judge(RULES, lambda services: RulesJudge())
+
+
+def extract(
+    services: Services,
+    urn: str,
+    framework: Framework,
+    *,
+    extractor: str = RULES,
+    retrieval_mode: RetrievalMode = "hybrid",
+) -> Extraction:
+    """Read the school's evidence against every characteristic of the framework."""
+    if extractor not in JUDGES:
+        known = ", ".join(sorted(JUDGES))
+        from triage.errors import TriageError
+
+        raise TriageError(f"unknown extractor {extractor!r}; use one of: {known}")
+    judge = JUDGES[extractor](services)
+    with services.store.session() as session:
+        documents = current_documents(session, urn)
+        sources = sorted(d.source for d in documents)
+        reference = max((d.date for d in documents if d.date), default=None)
+        pages = _PageTexts(session)
+        sweep, judgements, flags = _sweep(session, urn)
+        indicators = _indicator_rows(school_indicators(session, urn))
+        findings: list[Finding] = []
+        dropped = 0
+        if retrieval_mode != "sparse":
+            query_vectors([_query(c) for c in framework.characteristics])  # one batch, cached
+        for characteristic in framework.characteristics:
+            items, searched = _search(
+                services, urn, characteristic, framework, judge=judge, mode=retrieval_mode
+            )
+            items += _indicator_items(characteristic, indicators)
+            kept = [i for i, doc_id in items if pages.verify(doc_id, i)]
+            dropped += len(items) - len(kept)
+            findings.append(
+                Finding(
+                    characteristic=characteristic.id,
+                    items=kept,
+                    searched=Searched(queries=searched, documents=sources),
+                )
+            )
+        verified_sweep = [i for i, doc_id in sweep if pages.verify(doc_id, i)]
+        indicator_sweep = [
+            i for i, doc_id in _indicator_sweep(indicators) if pages.verify(doc_id, i)
+        ]
+        dropped += len(sweep) - len(verified_sweep)
+    return Extraction(
+        school=urn,
+        framework=framework.id,
+        extractor=getattr(judge, "name", extractor),
+        reference_date=reference,
+        findings=findings,
+        sweep=verified_sweep + indicator_sweep,
+        judgements=judgements,
+        flags=flags,
+        dropped_quotes=dropped,
+    )
+
+
+class _PageTexts:
+    """Stored page texts, read once each, for verifying quotes."""
+
+    def __init__(self, session: object) -> None:
+        self._session = session
+        self._texts: dict[tuple[int, int | None], str | None] = {}
+
+    def verify(self, document_id: int, item: EvidenceItem) -> bool:
+        key = (document_id, item.page)
+        if key not in self._texts:
+            self._texts[key] = page_text(self._session, document_id, item.page)  # type: ignore[arg-type]
+        return quote_on_page(self._texts[key], item.quote)
+
+
+def _search(
+    services: Services,
+    urn: str,
+    characteristic: Characteristic,
+    framework: Framework,
+    *,
+    judge: PassageJudge,
+    mode: RetrievalMode,
+) -> tuple[list[tuple[EvidenceItem, int]], list[str]]:
+    # One query per characteristic (its hints together): each retrieval embeds the query, and
+    # a framework has a hundred characteristics.
+    queries = [_query(characteristic)]
+    seen: dict[int, RetrievedPassage] = {}
+    for query in queries:
+        for passage in retrieve_passages(services, urn, query, k=QUERY_K, mode=mode):
+            if passage.kind != INDICATOR_KIND:
+                seen.setdefault(passage.passage_id, passage)
+    items: list[tuple[EvidenceItem, int]] = []
+    for passage in sorted(seen.values(), key=lambda p: p.passage_id):
+        judged = judge.judge(passage, characteristic, framework) or []
+        items += [(item, passage.document_id) for item in judged]
+    return items, queries
+
+
+def _query(characteristic: Characteristic) -> str:
+    return "; ".join(dict.fromkeys(characteristic.hints))
+
+
+def _sweep(
+    session: object, urn: str
+) -> tuple[list[tuple[EvidenceItem, int]], list[Judgement], list[FlagFound]]:
+    """Recall nets over every current passage: grade tables, flags, safeguarding concerns."""
+    items: list[tuple[EvidenceItem, int]] = []
+    judgements: list[Judgement] = []
+    flags: list[FlagFound] = []
+    for passage, document in school_passages(session, urn):  # type: ignore[arg-type]
+        if document.kind == INDICATOR_KIND:
+            continue
+        retrieved = _retrieved(passage, document)
+        reading = read_passage(passage.text, section=passage.section, kind=document.kind)
+        if document.kind == "ofsted_report":
+            judgements += [
+                Judgement(
+                    area=j.area,
+                    grade=j.grade,
+                    level=j.level,
+                    document=document.source,
+                    page=passage.page,
+                    date=document.date,
+                    quote=j.quote,
+                )
+                for j in reading.judgements
+            ]
+        flags += [
+            FlagFound(
+                flag=flag,
+                document=document.source,
+                kind=document.kind,
+                page=passage.page,
+                date=document.date,
+                quote=quote,
+            )
+            for flag, quote in reading.flags
+        ]
+        for r in reading.readings:
+            graded_report = r.graded and document.kind == "ofsted_report"
+            concern = r.aspect == "safeguarding" and r.level >= 3
+            if graded_report or concern:
+                item = _item(
+                    retrieved,
+                    "",
+                    r.aspect,
+                    r.level,
+                    r.confidence,
+                    r.quote,
+                    RULES,
+                    stance="supports",
+                )
+                items.append((item, document.id))
+    return items, judgements, flags
+
+
+def _retrieved(passage: object, document: Document) -> RetrievedPassage:
+    return RetrievedPassage(
+        passage_id=passage.id,  # type: ignore[attr-defined]
+        document_id=document.id,
+        document=document.source,
+        kind=document.kind,
+        date=document.date,
+        page=passage.page,  # type: ignore[attr-defined]
+        section=passage.section,  # type: ignore[attr-defined]
+        start=passage.start,  # type: ignore[attr-defined]
+        end=passage.end,  # type: ignore[attr-defined]
+        text=passage.text,  # type: ignore[attr-defined]
+        score=0.0,
+    )
+
+
+def _item(
+    passage: RetrievedPassage,
+    characteristic: str,
+    aspect: str,
+    level: int,
+    confidence: float,
+    quote: str,
+    extractor: str,
+    *,
+    stance: str,
+) -> EvidenceItem:
+    return EvidenceItem(
+        characteristic=characteristic,
+        aspect=aspect,  # type: ignore[arg-type]
+        level=level,  # type: ignore[arg-type]
+        stance=stance,  # type: ignore[arg-type]
+        confidence=confidence,
+        document=passage.document,
+        document_kind=passage.kind,
+        page=passage.page,
+        quote=quote,
+        date=passage.date,
+        extractor=extractor,
+        weight=1.0,
+        passage_id=passage.passage_id,
+    )
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    indicator: str
+    value: float
+    national: float | None
+    previous: float | None
+    raw: str
+    document: str
+    document_id: int
+    date: dt.date | None
+
+
+def _indicator_rows(rows: list[tuple[Indicator, Document]]) -> dict[str, _Row]:
+    """The latest year's row of each known indicator, with the year before it for trends."""
+    by_name: dict[str, list[tuple[Indicator, Document]]] = {}
+    for indicator, document in rows:
+        if indicator.known:
+            by_name.setdefault(indicator.indicator, []).append((indicator, document))
+    latest: dict[str, _Row] = {}
+    for name, entries in by_name.items():
+        entries.sort(key=lambda e: (e[0].year or "", e[1].date or dt.date.min, e[0].line))
+        indicator, document = entries[-1]
+        earlier = [e for e in entries if (e[0].year or "") < (indicator.year or "")]
+        latest[name] = _Row(
+            indicator=name,
+            value=indicator.value,
+            national=indicator.national,
+            previous=earlier[-1][0].value if earlier else None,
+            raw=indicator.raw,
+            document=document.source,
+            document_id=document.id,
+            date=document.date,
+        )
+    return latest
+
+
+def _indicator_reading(row: _Row, extractor: str = RULES) -> EvidenceItem | None:
+    graded = grade_indicator(row.indicator, row.value, national=row.national)
+    if graded is None:
+        return None
+    aspect, level, confidence = graded
+    return EvidenceItem(
+        characteristic="",
+        aspect=aspect,
+        level=level,  # type: ignore[arg-type]
+        stance="supports",
+        confidence=confidence,
+        document=row.document,
+        document_kind=INDICATOR_KIND,
+        page=None,
+        quote=row.raw,
+        date=row.date,
+        extractor=extractor,
+        weight=1.0,
+    )
+
+
+def _indicator_sweep(rows: dict[str, _Row]) -> list[tuple[EvidenceItem, int]]:
+    items = []
+    for name in sorted(rows):
+        item = _indicator_reading(rows[name])
+        if item is not None:
+            items.append((item, rows[name].document_id))
+    return items
+
+
+def _indicator_items(
+    characteristic: Characteristic, rows: dict[str, _Row]
+) -> list[tuple[EvidenceItem, int]]:
+    """The indicator row a characteristic's rule names (or, failing a rule, of its aspect)."""
+    rules: list[IndicatorRule] = []
+    if characteristic.indicator_rule is not None:
+        rules = [characteristic.indicator_rule, *characteristic.alt_indicator_rules]
+    for rule in rules:
+        row = rows.get(rule.indicator)
+        if row is None:
+            continue
+        holds = rule.holds(row.value, national=row.national, previous=row.previous)
+        reading = _indicator_reading(row)
+        if holds is None or reading is None:
+            continue
+        level: int = characteristic.level if holds else reading.level
+        if not holds and level == characteristic.level:
+            level = min(4, level + 1) if characteristic.level <= 2 else max(1, level - 1)
+        stance = "supports" if holds else "contradicts"
+        item = reading.model_copy(
+            update={"characteristic": characteristic.id, "level": level, "stance": stance}
+        )
+        return [(item, row.document_id)]
+    if rules:
+        return []
+    items = []
+    for name in sorted(rows):
+        reading = _indicator_reading(rows[name])
+        if reading is not None and reading.aspect == characteristic.aspect:
+            stance = "supports" if reading.level == characteristic.level else "contradicts"
+            item = reading.model_copy(
+                update={"characteristic": characteristic.id, "stance": stance}
+            )
+            items.append((item, rows[name].document_id))
+    return items

