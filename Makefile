@@ -28,6 +28,7 @@ install: $(CORE)
 demo: $(CORE)
 	TRIAGE_DATA_DIR=$(DEMO_DATA) $(VENV)/bin/triage ingest-corpus eval/corpora/demo
 	TRIAGE_DATA_DIR=$(DEMO_DATA) $(VENV)/bin/triage schools
+	TRIAGE_DATA_DIR=$(DEMO_DATA) $(VENV)/bin/triage propose --all-schools --framework all
 
 test: $(LLM)
 	$(VENV)/bin/ruff check ingest triage eval tests prompts
