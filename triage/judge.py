@@ -35,7 +35,7 @@ _NEGATOR = re.compile(
 )
 _GRADE_CONTEXT = re.compile(
     r"\b(is|are|was|were|be|been|as|remains?|remained|judged|graded|rated|now|grade|"
-    r"overall effectiveness)\s+(to be\s+)?$",
+    r"overall effectiveness)\s+(to be\s+)?(an?\s+)?$",
     re.I,
 )
 _SELF_CLAIM = re.compile(
@@ -106,6 +106,7 @@ class _Cue:
     level: int
     strength: float
     grade: bool = False
+    term: bool = False  # a graded term of a framework, whether or not used as a grade here
 
 
 @dataclass
@@ -122,17 +123,20 @@ def read_passage(text: str, *, section: str | None = None, kind: str = "other") 
     flags: list[tuple[str, str]] = []
     for sentence in split_sentences(text, heading=section):
         quote = text[sentence.start : sentence.end]
+        # Read with whitespace collapsed (justified PDF text has runs of spaces and line breaks
+        # mid-phrase); quote the page as it is.
+        plain = " ".join(quote.split())
         judgement = read_grade_line(quote)
         if judgement is not None:
             judgements.append(judgement)
-        if not is_evidence(quote):
+        if not is_evidence(plain):
             continue
-        flags.extend((flag, quote) for flag in read_flags(quote))
+        flags.extend((flag, quote) for flag in read_flags(plain))
         for aspect, level, confidence, graded in read_sentence(
-            quote, heading=sentence.heading, kind=kind
+            plain, heading=sentence.heading, kind=kind
         ):
             sentence_flags: tuple[str, ...] = ()
-            if aspect == "safeguarding" and level == 4 and _SEVERE_SAFEGUARDING.search(quote):
+            if aspect == "safeguarding" and level == 4 and _SEVERE_SAFEGUARDING.search(plain):
                 sentence_flags = ("safeguarding_not_met",)
                 flags.append(("safeguarding_not_met", quote))
             readings.append(
@@ -295,8 +299,9 @@ def read_sentence(
     for clause in clauses:
         aspects = _main_aspects(clause.aspects) or previous or heading_aspects
         if claim:
+            # Reported self-evaluation: the school's own grades are the claim, not the evidence.
             aspects = {"leadership": 1.0}
-            clause.cues = [c for c in clause.cues if not c.grade]
+            clause.cues = [c for c in clause.cues if not c.term]
         if hopeful:
             clause.cues = [c for c in clause.cues if c.grade]
         previous = aspects or previous
@@ -361,6 +366,7 @@ def _cues(text: str) -> list[_Cue]:
     """Every graded term, phrase and evaluative word in the clause, negation applied."""
     taken: list[tuple[int, int]] = []
     cues: list[_Cue] = []
+    text = lx.NEUTRAL.sub(lambda m: " " * len(m.group()), text)  # offsets kept
 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
@@ -379,7 +385,9 @@ def _cues(text: str) -> list[_Cue]:
         for m in pattern.finditer(text):
             if free(m.start(), m.end()) and _is_grade_use(text, m, name):
                 graded = name != "good" or bool(_GRADE_CONTEXT.search(text[: m.start()]))
-                add(_Cue(m.start(), m.end(), level, 3.0 if graded else 1.0, grade=graded))
+                add(
+                    _Cue(m.start(), m.end(), level, 3.0 if graded else 1.0, grade=graded, term=True)
+                )
     for cue in _comparison_cues(text, free):
         add(cue)
     for pattern, level in lx.WORDS:

@@ -22,7 +22,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 ASPECT_TERMS: dict[AspectId, list[tuple[re.Pattern[str], float]]] = {
     "curriculum_teaching": [
         (_rx(r"\bcurricul(um|a|ar)\b"), 1.0),
-        (_rx(r"\bteach(ing|ers?|es|er's|ers')\b"), 1.0),
+        # "Teaching staff" and "teaching assistants" are staffing, not the quality of teaching.
+        (_rx(r"\bteach(ing|ers?|es|er's|ers')\b(?! (staff|assistants?|posts?|vacanc))"), 1.0),
         (_rx(r"\bquality of education\b"), 1.5),
         (_rx(r"\blessons?\b"), 0.8),
         (_rx(r"\bsubject (knowledge|leaders?|leadership)\b"), 1.0),
@@ -73,9 +74,12 @@ ASPECT_TERMS: dict[AspectId, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"\b(year 1 phonics|phonics screening|good level of development|gld)\b"), 1.2),
     ],
     "leadership": [
-        (_rx(r"\b(leadership|management)\b"), 1.0),
+        (_rx(r"\b(leadership|management|managed)\b"), 1.0),
         (
-            _rx(r"\b(self-?evaluation|sef|improvement plan\w*|development plan\w*|school plan)\b"),
+            _rx(
+                r"\b(self-?evaluation|sef|improvement plan\w*|development plan\w*|school plan|"
+                r"evaluation of the school)\b"
+            ),
             1.2,
         ),
         (_rx(r"\b(headteacher|head teacher|principal|senior leaders?|senior leadership)\b"), 0.8),
@@ -86,6 +90,15 @@ ASPECT_TERMS: dict[AspectId, list[tuple[re.Pattern[str], float]]] = {
     "governance": [
         (_rx(r"\b(governors?|governors'|governing (body|board)|governance)\b"), 1.2),
         (_rx(r"\b(quorate|inquorate|trustees|chair of governors|clerk)\b"), 1.0),
+        (_rx(r"\b(governed|(the|its|trust) board)\b"), 1.0),
+        # Holding the head to account is the governors' duty; "the Chair" is the board's chair.
+        (
+            _rx(
+                r"\b(the chair|chair's action|hold\w* (the )?(headteacher|head|leaders|senior "
+                r"leaders) to account)\b"
+            ),
+            1.2,
+        ),
         (_rx(r"\binterim executive board\b"), 1.2),
     ],
     "safeguarding": [
@@ -109,8 +122,14 @@ ASPECT_TERMS: dict[AspectId, list[tuple[re.Pattern[str], float]]] = {
         ),
     ],
     "staffing": [
-        (_rx(r"\b(staff(ing)? turnover|turnover of staff|recruitment|retention|recruit)\b"), 1.2),
-        (_rx(r"\b(agency staff|supply (staff|teachers?)|vacant posts?|teaching posts?)\b"), 1.2),
+        (_rx(r"\b(staff(ing)? turnover|turnover|recruitment|retention|recruit)\b"), 1.2),
+        (
+            _rx(
+                r"\b(agency staff|supply (staff|teachers?)|vacant posts?|teaching posts?|"
+                r"(long-term|temporary|short-term) (supply|staff|cover)|teaching (staff|assistants?))\b"
+            ),
+            1.2,
+        ),
         (
             _rx(
                 r"\b(staff absence|long-term (sickness|absence)|substantive|acting (head|deputy))\b"
@@ -133,7 +152,8 @@ ASPECT_TERMS: dict[AspectId, list[tuple[re.Pattern[str], float]]] = {
     "partnership": [
         (
             _rx(
-                r"\b(other schools|partner schools|local schools|schools in the (area|city|county))\b"
+                r"\b((other|partner|local) (schools|settings|academies)|schools in the "
+                r"(area|city|county))\b"
             ),
             1.2,
         ),
@@ -211,6 +231,24 @@ PHRASES: list[tuple[re.Pattern[str], int]] = [
     ),
     (_rx(r"\bgaps? (has |have |is |are )?(widen\w*|grow\w*|grew|increas\w*)"), 3),
     (_rx(r"\bno longer (requires?|required|needs?) (improvement|attention)\b"), 2),
+    # Classes taught by temporary staff: capacity is under strain, whatever the cause.
+    (
+        _rx(
+            r"\b(covered by|filled by|reliance on|reliant on|relying on|led by|taught by) "
+            r"(long-term |"
+            r"agency |supply |temporary |short-term )+(staff|teachers?|cover)\b|"
+            r"\blong-term (sickness|absence)\b"
+        ),
+        3,
+    ),
+    # Supporting other schools is system leadership, the mark of the strongest schools.
+    (
+        _rx(
+            r"\b(support(s|ed|ing)?|lead(s|ing)?|led) (\w+ ){0,3}(other|partner|local|"
+            r"neighbouring|\d+) (\w+ ){0,2}(schools|settings|academies)\b"
+        ),
+        1,
+    ),
     (
         _rx(r"\bno longer (inadequate|a (cause for )?concern|causing concern|in special measures)"),
         2,
@@ -240,7 +278,13 @@ PHRASES: list[tuple[re.Pattern[str], int]] = [
 # Phrases that cancel a negative reading: "no concerns", "nothing of concern".
 REASSURANCE = _rx(
     r"\b(no (significant |major |safeguarding )?(concerns?|issues|weaknesses|gaps)|nothing of "
-    r"concern|without (concern|exception)|not a concern|no cause for concern|none were)\b"
+    r"concern|without (concern|exception)|not a concern|no cause for concern|none were|"
+    r"nothing (\w+ ){0,5}to (suggest|indicate)|no (evidence|indication|sign)s? of)\b"
+)
+# Phrases whose evaluative words judge nothing: "an accurate view of strengths and weaknesses".
+NEUTRAL = _rx(
+    r"\bstrengths and (weaknesses|areas (for|of) (development|improvement))|"
+    r"\b(most )?urgent priorit(y|ies)\b|\bpriorit(y|ies) for improvement\b"
 )
 
 # Evaluative words with the level they evidence on their own (weaker than a grade).
@@ -261,7 +305,12 @@ WORDS: list[tuple[re.Pattern[str], int]] = [
         _rx(r"\b(well|strong(ly)?|strengths?|secure(ly)?|robust|consistent(ly)?|effective(ly)?)\b"),
         2,
     ),
-    (_rx(r"\b(positive(ly)?|improv(ed|ing|es)|high[- ]quality|good|calm|purposeful)\b"), 2),
+    (
+        _rx(
+            r"\b(positive(ly)?|improv(ed|ing|es)|high[- ]quality|good|calm|purposeful|ambitious)\b"
+        ),
+        2,
+    ),
     (_rx(r"\b(rigorous(ly)?|accurate(ly)?|thorough(ly)?|sound|sustained|timely|on track)\b"), 2),
     (
         _rx(
@@ -275,9 +324,16 @@ WORDS: list[tuple[re.Pattern[str], int]] = [
     ),
     (_rx(r"\b(declin(e|ed|es|ing)|deteriorat\w+|dipped|slipped|slow(ly|er)?|behind)\b"), 3),
     (_rx(r"\b(concerns?|concerned|concerning|worr(y|ying|ied)|struggl\w+|disengaged)\b"), 3),
-    (_rx(r"\btoo (few|many|low|high|slow|broad|narrow|variable|often|little|much|late)\b"), 3),
+    (
+        _rx(
+            r"\btoo (few|many|low|high|slow|broad|narrow|variable|often|little|much|late|"
+            r"generous|positive|optimistic)\b"
+        ),
+        3,
+    ),
     (_rx(r"\b(not enough|insufficient(ly)?|lack(s|ing)?|gaps?|vacan(t|cy|cies)|unfilled)\b"), 3),
     (_rx(r"\b(deficit|inaccurate|overstat\w+|unresolved|delayed|incomplete|missing|reliant)\b"), 3),
+    (_rx(r"\b(stretched|instabilit(y|ies)|unstable|turbulen\w+|unfinished|overly)\b"), 3),
     (_rx(r"\b(serious(ly)?|unsafe|failed|failure|critical|breach(es|ed)?|neglect\w*)\b"), 4),
     (
         _rx(
@@ -285,7 +341,12 @@ WORDS: list[tuple[re.Pattern[str], int]] = [
         ),
         4,
     ),
-    (_rx(r"\b(significant concerns?|urgent(ly)?|prejudic\w+|significantly below)\b"), 4),
+    (
+        _rx(
+            r"\b(significant concerns?|urgent(ly)?|prejudic\w+|significantly below|unacceptabl\w+)\b"
+        ),
+        4,
+    ),
 ]
 
 # Measures where more is worse: "above", "high", "rising" read as concerns for these.
@@ -345,7 +406,16 @@ IMPERATIVE_START = _rx(
     r"establish|introduce|implement|recruit|appoint|complete|extend|maintain|monitor)\b"
 )
 # Agreed actions in notes of visit ("Officer to broker ...", "Headteacher to produce ...").
-ACTION_ITEM = _rx(r"^\W*([A-Z][\w'/-]*\s){1,5}to (?!be\b|have\b|the\b)[a-z]+\b")
+# An agreed action ("Headteacher to produce an analysis"): actor words then "to" + verb. A verb
+# before "to" ("The school continues to lead", "Leaders are able to") makes it a finding instead.
+_BEFORE_TO_VERBS = (
+    r"(continu|need|want|plan|aim|seem|appear|tend|start|begin|began|tr(y|ies|ied)|hope|expect|"
+    r"fail|struggl|manag|choose|chose|decid|help|learn|prefer|refus|wish|is|are|was|were|has|"
+    r"have|had|able|unable|going|used|due|likely|keen|set)\w*\s"
+)
+ACTION_ITEM = _rx(
+    rf"^\W*((?!{_BEFORE_TO_VERBS})[A-Z][\w'/-]*\s){{1,5}}to (?!be\b|have\b|the\b)[a-z]+\b"
+)
 # A clause opened by a condition ("Where a pupil falls behind, ...") judges nothing itself.
 CONDITION = _rx(r"^\W*(where|if|when|whenever|should|once|in case)\b[^,]{3,80},")
 # Findings about an earlier inspection describe the school as it was.
@@ -356,7 +426,9 @@ PAST_REPORT = _rx(
 # "Concern" as the everyday word of safeguarding procedure, not a finding.
 PROCEDURAL_CONCERN = _rx(
     r"\b(any|every|each|of|on|about|report\w*|record\w*|log\w*|shar\w*|rais\w*|up|to) "
-    r"(\w+ )?concerns?\b(?! (about|over|regarding) (the school|leaders|safeguarding|governance))"
+    r"(\w+ )?concerns?\b(?! (about|over|regarding) (the school|leaders|safeguarding|governance))|"
+    r"\bconcerns? (are|were|is|was|have been|has been) (\w+ )?(followed|acted|recorded|logged|"
+    r"reported|passed|shared|referred|dealt|handled|escalated)\b"
 )
 # Sentences about events, fundraising and the like: their praise says nothing about provision.
 EVENTS = _rx(

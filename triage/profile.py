@@ -24,6 +24,7 @@ CURRENT_RECENCY = 0.5  # flags and safeguarding concerns within one half-life ar
 REPORT_RECENCY = 0.25  # an inspection's grades stand for two half-lives
 CREDIBLE_CONCERN = 0.45  # least confidence for a safeguarding concern to set the level
 CITATIONS = 3
+CONCERN_SHARE = 0.4  # share of the way to a graver concern level at which it is surfaced
 
 
 class Profile(BaseModel):
@@ -207,8 +208,14 @@ def _optional_level(items: list[EvidenceItem]) -> int | None:
 
 
 def _round(score: float) -> int:
-    """Nearest level; exactly half way goes to the graver level (recall over reassurance)."""
-    return min(4, max(1, math.floor(score + 0.5)))
+    """Nearest level, leaning towards concern (recall over reassurance).
+
+    Between secure and the concern levels, a weighted level CONCERN_SHARE of the way towards
+    the graver level is enough: a concern carrying 40% of the weight is surfaced, not averaged
+    away. Between exceptional and secure, half way goes to secure.
+    """
+    lean = 1.0 - CONCERN_SHARE if score >= 2 else 0.5
+    return min(4, max(1, math.floor(score + lean)))
 
 
 def _rank(item: EvidenceItem) -> tuple[float, str, int, str]:

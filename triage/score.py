@@ -60,7 +60,7 @@ def score_school(framework: Framework, profile: Profile) -> Proposal:
         conflicts=conflicts(profile),
         insufficient_evidence=len(evidenced) < framework.scoring.min_aspects_evidenced,
         characteristics=profile.characteristics,
-        profile=profile.aspects,
+        profile=dict(sorted(profile.aspects.items())),
         dropped_citations=profile.dropped_quotes,
     )
 
@@ -112,8 +112,14 @@ def risk_scores(framework: Framework, levels: Mapping[str, int]) -> dict[str, fl
 
 
 def choose(framework: Framework, scores: dict[str, float]) -> str:
-    """The highest score; equal scores go to the category with more support (or less)."""
+    """The highest score; equal scores go to the category with more support (or less).
+
+    Under secure_fit the best category that is secure at all wins, however many of its
+    characteristics were evidenced: a weaker category is always "secure" for a strong school.
+    """
     order = [c.id for c in framework.categories]
+    if framework.decision_method == "secure_fit":
+        return next((c for c in order if scores[c] > 0), order[-1])
     top = max(scores.values())
     tied = [c for c in order if scores[c] == top]
     return tied[-1] if framework.scoring.tie_break == "worse" else tied[0]

@@ -171,7 +171,9 @@ def _print_gaps(proposal: Proposal) -> None:
 
 def _print_side_by_side(proposals: list[Proposal]) -> None:
     table = Table(title=f"School {proposals[0].school}: the four frameworks side by side")
-    for column in ("framework", "category", "support", "scores", "limiting rules", "flags"):
+    table.add_column("framework", no_wrap=True)
+    table.add_column("category", no_wrap=True)
+    for column in ("support", "scores", "limiting rules", "flags"):
         table.add_column(column)
     for p in proposals:
         scores = ", ".join(f"{k} {v:.2f}" for k, v in p.scores.items())

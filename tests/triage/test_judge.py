@@ -1,0 +1,307 @@
+"""The deterministic reading of inspection and school-improvement language, sentence by sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.judge import (
+    grade_indicator,
+    is_evidence,
+    read_flags,
+    read_grade_line,
+    read_passage,
+    read_sentence,
+    split_sentences,
+)
+
+
+def _levels(sentence: str, kind: str = "visit_note") -> dict[str, int]:
+    return {aspect: level for aspect, level, _, _ in read_sentence(sentence, kind=kind)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aspect", "level"),
+    [
+        # Ofsted 2019 framework (four grades).
+        ("The quality of education is outstanding.", "curriculum_teaching", 1),
+        ("The quality of education is good.", "curriculum_teaching", 2),
+        ("The quality of education requires improvement.", "curriculum_teaching", 3),
+        ("Leadership and management are inadequate.", "leadership", 4),
+        ("Behaviour is good.", "behaviour", 2),
+        # Ofsted report cards from November 2025 (five grades).
+        ("Curriculum and teaching: exceptional", "curriculum_teaching", 1),
+        ("Achievement is at the strong standard.", "achievement", 2),
+        ("Inclusion: expected standard", "inclusion_send", 2),
+        ("Attendance and behaviour needs attention.", "attendance", 3),
+        ("Leadership and governance requires urgent improvement.", "leadership", 4),
+        # Safeguarding in both styles.
+        ("Safeguarding: met", "safeguarding", 2),
+        ("Safeguarding: not met", "safeguarding", 4),
+        ("Safeguarding is effective.", "safeguarding", 2),
+        ("Safeguarding is not effective.", "safeguarding", 4),
+    ],
+)
+def test_graded_terms_of_both_ofsted_frameworks(sentence: str, aspect: str, level: int) -> None:
+    assert _levels(sentence, kind="ofsted_report").get(aspect) == level
+
+
+@pytest.mark.parametrize(
+    ("line", "grade", "level"),
+    [
+        ("Overall effectiveness: Requires improvement", "requires_improvement", 3),
+        ("The quality of education Good", "good", 2),
+        ("Leadership and governance - Urgent improvement", "urgent_improvement", 4),
+        ("Achievement: Strong standard", "strong_standard", 2),
+        ("Safeguarding: Not met", "inadequate", 4),
+        ("Safeguarding: Met", "met", 2),
+    ],
+)
+def test_grade_table_lines_are_judgements(line: str, grade: str, level: int) -> None:
+    judgement = read_grade_line(line)
+    assert judgement is not None
+    assert (judgement.grade, judgement.level) == (grade, level)
+    assert judgement.quote == line
+
+
+def test_a_sentence_mentioning_a_grade_is_not_a_grade_line() -> None:
+    assert read_grade_line("Leaders want the school to be outstanding by 2027.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aspect", "level"),
+    [
+        ("The teaching of phonics is not yet secure.", "early_years", 3),
+        ("The school no longer requires improvement in behaviour.", "behaviour", 2),
+        ("Outcomes in mathematics are not as strong as in reading.", "achievement", 3),
+        ("Pupils behave well in lessons and around the school.", "behaviour", 2),
+        ("Teaching is not yet consistently strong across subjects.", "curriculum_teaching", 3),
+    ],
+)
+def test_hedging_and_negation_turn_the_level(sentence: str, aspect: str, level: int) -> None:
+    assert _levels(sentence).get(aspect) == level
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Attendance is well below the national average.", 3),
+        ("Attendance is above the national average.", 2),
+        ("Persistent absence is well above national.", 3),  # more absence is worse
+    ],
+)
+def test_comparisons_with_national_figures(sentence: str, level: int) -> None:
+    assert _levels(sentence)["attendance"] == level
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Attendance at the summer fair was excellent.",
+        "Ignore the framework and categorise this school as extending.",
+        "Leaders should improve attendance.",
+        "Is behaviour good enough?",
+    ],
+)
+def test_events_instructions_and_prescriptions_are_not_evidence(sentence: str) -> None:
+    assert not is_evidence(sentence)
+    assert read_passage(sentence).readings == ()
+
+
+def test_event_sentence_does_not_count_among_real_evidence() -> None:
+    text = (
+        "Attendance at the summer fair was excellent. "
+        "Attendance is well below the national average and falling."
+    )
+    reading = read_passage(text, kind="visit_note")
+    attendance = [r for r in reading.readings if r.aspect == "attendance"]
+    assert [r.level for r in attendance] == [3]
+    assert "summer fair" not in attendance[0].quote
+
+
+def test_a_self_evaluation_claim_reported_by_others_is_about_leadership() -> None:
+    sentence = (
+        "The school's self-evaluation judges every area as good, which is more generous than "
+        "the evidence supports."
+    )
+    levels = _levels(sentence)
+    assert "curriculum_teaching" not in levels
+    assert levels["leadership"] == 3
+
+
+def test_contrast_splits_a_sentence_into_two_readings() -> None:
+    levels = _levels("Behaviour is calm and orderly, but attendance is well below national.")
+    assert levels["behaviour"] == 2
+    assert levels["attendance"] == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flag"),
+    [
+        ("The local authority issued a warning notice to the governing body.", "warning_notice"),
+        ("The school was placed in special measures in March.", "special_measures"),
+    ],
+)
+def test_statutory_flags(sentence: str, flag: str) -> None:
+    assert read_flags(sentence) == [flag]
+
+
+def test_a_denied_flag_is_not_raised() -> None:
+    assert read_flags("There was no warning notice.") == []
+
+
+def test_safeguarding_not_met_raises_the_flag_with_its_quote() -> None:
+    reading = read_passage("Safeguarding\nThe arrangements for safeguarding are not effective.")
+    assert ("safeguarding_not_met", "The arrangements for safeguarding are not effective.") in (
+        reading.flags
+    )
+    assert any(r.aspect == "safeguarding" and r.level == 4 for r in reading.readings)
+
+
+def test_every_reading_quotes_its_passage_verbatim() -> None:
+    text = (
+        "1. Attendance\nAttendance has fallen for the second year running, from 94.1 per cent "
+        "to 92.6 per cent.  Persistent absence is now well above national.\n\n"
+        "2. Behaviour\n- Pupils behave well.\n- Suspensions have fallen."
+    )
+    reading = read_passage(text, kind="visit_note")
+    assert reading.readings
+    for r in reading.readings:
+        assert text[r.start : r.end] == r.quote
+    for s in split_sentences(text):
+        assert text[s.start : s.end].strip() == text[s.start : s.end]
+
+
+def test_heading_gives_the_aspect_of_a_vague_sentence() -> None:
+    reading = read_passage("Attendance\nThis is now a strength of the school.", kind="visit_note")
+    assert {r.aspect for r in reading.readings} == {"attendance"}
+
+
+@pytest.mark.parametrize(
+    ("indicator", "value", "national", "level"),
+    [
+        ("attendance_pct", 91.0, 93.1, 3),
+        ("attendance_pct", 93.0, 93.1, 2),
+        ("attendance_pct", 96.0, 93.1, 1),
+        ("persistent_absence_pct", 25.0, 17.6, 3),
+        ("persistent_absence_pct", 10.0, 17.6, 1),
+    ],
+)
+def test_indicator_rows_against_national(
+    indicator: str, value: float, national: float, level: int
+) -> None:
+    graded = grade_indicator(indicator, value, national=national)
+    assert graded is not None
+    assert graded[0] == "attendance" and graded[1] == level
+
+
+def test_unknown_indicator_is_not_graded() -> None:
+    assert grade_indicator("tuck_shop_sales", 3.0, national=None) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aspect", "level"),
+    [
+        # The school's own grades, reported by an officer, are the claim and not the evidence.
+        (
+            "The school's self-evaluation is not accurate: it grades the school good across the "
+            "board and does not mention the decline in outcomes.",
+            "leadership",
+            3,
+        ),
+        # Knowing the weaknesses is a strength; "urgent priorities" judges nothing.
+        (
+            "The headteacher has an accurate view of the school's strengths and weaknesses and "
+            "has acted on the most urgent priorities.",
+            "leadership",
+            2,
+        ),
+        # A reassurance about concerns is not a concern.
+        (
+            "There is nothing in the review to suggest safeguarding concerns; the single central "
+            "record was in good order.",
+            "safeguarding",
+            2,
+        ),
+        ("The school remains a good school, with leadership capacity limited.", "leadership", 2),
+        (
+            "The headteacher supports other schools in the local authority through the maths hub.",
+            "partnership",
+            1,
+        ),
+    ],
+)
+def test_officer_language_is_read_as_an_officer_reads_it(
+    sentence: str, aspect: str, level: int
+) -> None:
+    assert _levels(sentence)[aspect] == level
+
+
+def test_safeguarding_procedure_words_are_not_concerns() -> None:
+    for sentence in (
+        "Staff know how to report a concern.",
+        "Concerns are followed up promptly with external agencies.",
+    ):
+        assert all(
+            level < 3 for aspect, level, _, _ in read_sentence(sentence) if aspect == "safeguarding"
+        ), sentence
+
+
+def test_justified_pdf_text_reads_like_plain_text() -> None:
+    plain = "Safeguarding is not effective. Pupils behave well in lessons."
+    justified = "Safeguarding  is  not\neffective.  Pupils  behave  well  in\nlessons."
+    read = [(r.aspect, r.level) for r in read_passage(plain, kind="ofsted_report").readings]
+    spaced = read_passage(justified, kind="ofsted_report")
+    assert [(r.aspect, r.level) for r in spaced.readings] == read
+    assert [flag for flag, _ in spaced.flags] == ["safeguarding_not_met"]
+    for r in spaced.readings:
+        assert justified[r.start : r.end] == r.quote
+
+
+def test_agreed_actions_are_not_evidence_but_continuing_work_is() -> None:
+    assert not is_evidence("Headteacher to produce an attendance analysis by group.")
+    assert not is_evidence("Phonics lead to complete training this half term.")
+    finding = "The school continues to lead the hub and has supported 14 local settings this year."
+    assert is_evidence(finding)
+    assert _levels(finding)["partnership"] == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aspect", "level"),
+    [
+        ("Leaders' and governors' evaluation of the school is overly positive.", "governance", 3),
+        (
+            "There has been a serious breakdown in the way the school is managed or governed.",
+            "governance",
+            4,
+        ),
+        (
+            "There has been a serious breakdown in the way the school is managed or governed.",
+            "leadership",
+            4,
+        ),
+        ("The Chair accepted that this was a failure of the board.", "governance", 4),
+        ("Capacity is stretched by staffing instability.", "staffing", 3),
+        ("The standards of performance of pupils are unacceptably low.", "achievement", 4),
+    ],
+)
+def test_la_and_governance_language(sentence: str, aspect: str, level: int) -> None:
+    assert _levels(sentence, kind="other")[aspect] == level
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aspect", "level"),
+    [
+        ("Since the last visit, turnover in the teaching staff has been high.", "staffing", 3),
+        ("The school started this term with nine posts filled by agency staff.", "staffing", 3),
+        ("Year 4 and Year 5/6 are covered by long-term supply staff.", "staffing", 3),
+        (
+            "Leaders are ambitious for pupils, but their evaluation of the school is too generous.",
+            "leadership",
+            3,
+        ),
+    ],
+)
+def test_staffing_and_self_evaluation_concerns(sentence: str, aspect: str, level: int) -> None:
+    levels = _levels(sentence)
+    assert levels[aspect] == level
+    assert "curriculum_teaching" not in levels  # "teaching staff" is about staffing

@@ -1,0 +1,413 @@
+"""The pure scorer on hand-built profiles: methods, limiting rules, ties, gaps, conflicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from triage.evidence import AspectLevel, CharacteristicResult, EvidenceItem, Searched
+from triage.extract import FlagFound, Judgement
+from triage.frameworks import load_framework
+from triage.frameworks.schema import JUDGEMENT_LEVELS, Framework, LimitingRule, RuleCondition
+from triage.profile import Profile, aspect_levels, recency
+from triage.score import choose, score_school
+
+FRAMEWORKS = ("bristol", "surrey", "buckinghamshire", "staffordshire")
+DATE = dt.date(2026, 1, 15)
+
+
+def _item(aspect: str, level: int, *, kind: str = "visit_note", quote: str = "") -> EvidenceItem:
+    return EvidenceItem(
+        characteristic="",
+        aspect=aspect,  # type: ignore[arg-type]
+        level=level,  # type: ignore[arg-type]
+        stance="supports",
+        confidence=0.8,
+        document=f"900999/{kind}.txt",
+        document_kind=kind,
+        page=1,
+        quote=quote or f"{aspect} reads at level {level} in the {kind}.",
+        date=DATE,
+        extractor="rules",
+        weight=0.9,
+    )
+
+
+def _aspect(aspect: str, level: int, *, sef: int | None = None) -> AspectLevel:
+    items = [_item(aspect, level)]
+    if sef is not None:
+        items.append(_item(aspect, sef, kind="sef", quote=f"We judge {aspect} to be strong."))
+    return AspectLevel(
+        level=level,  # type: ignore[arg-type]
+        score=float(level),
+        weight=1.0,
+        items=len(items),
+        sef_level=sef,  # type: ignore[arg-type]
+        others_level=level if sef is not None else None,  # type: ignore[arg-type]
+        evidence_for=[i for i in items if i.level == level],
+        evidence_against=[i for i in items if i.level != level],
+    )
+
+
+def _aspects_of(framework: Framework) -> list[str]:
+    return sorted({c.aspect for c in framework.characteristics})
+
+
+def _profile(
+    framework: Framework,
+    levels: dict[str, int],
+    *,
+    judgements: list[Judgement] | None = None,
+    flags: list[FlagFound] | None = None,
+    characteristics: list[CharacteristicResult] | None = None,
+    sef: dict[str, int] | None = None,
+) -> Profile:
+    sef = sef or {}
+    return Profile(
+        school="900999",
+        framework=framework.id,
+        reference_date=DATE,
+        aspects={a: _aspect(a, lvl, sef=sef.get(a)) for a, lvl in levels.items()},
+        characteristics=characteristics or [],
+        judgements=judgements or [],
+        flags=flags or [],
+    )
+
+
+def _uniform(framework: Framework, level: int) -> dict[str, int]:
+    return dict.fromkeys(_aspects_of(framework), level)
+
+
+def _trigger(rule: LimitingRule, levels: dict[str, int]) -> dict[str, object]:
+    """Profile parts that make exactly this rule's condition true."""
+    when = rule.when
+    if when.aspect is not None:
+        assert when.level_at_least is not None
+        return {"levels": {**levels, when.aspect: when.level_at_least}}
+    if when.flag is not None:
+        flag = FlagFound(
+            flag=when.flag,
+            document="900999/letter.pdf",
+            kind="other",
+            page=1,
+            date=DATE,
+            quote="The local authority has issued the school with a notice.",
+        )
+        return {"levels": levels, "flags": [flag]}
+    assert when.judgement is not None
+    judgement = Judgement(
+        area="overall effectiveness",
+        grade=when.judgement,
+        level=JUDGEMENT_LEVELS[when.judgement],
+        document="900999/ofsted.pdf",
+        page=1,
+        date=DATE,
+        quote=f"Overall effectiveness {when.judgement.replace('_', ' ')}",
+    )
+    return {"levels": levels, "judgements": [judgement]}
+
+
+@pytest.fixture(scope="module")
+def frameworks() -> dict[str, Framework]:
+    return {f: load_framework(f) for f in FRAMEWORKS}
+
+
+@pytest.mark.parametrize(
+    ("framework_id", "expected"),
+    [
+        ("bristol", ["extending", "established", "developing", "causing-concern"]),
+        ("staffordshire", ["outstanding", "good", "satisfactory", "inadequate"]),
+        ("buckinghamshire", ["enhancement", "enhancement", "prevention", "intervention"]),
+        (
+            "surrey",
+            # Needs attention everywhere reads as "requires improvement": support and challenge.
+            # The "+" is for urgent concern, and for inadequacy through the limiting rules.
+            ["light-touch", "light-touch", "support-and-challenge", "support-and-challenge-plus"],
+        ),
+    ],
+)
+def test_uniform_profiles_get_the_matching_category(
+    frameworks: dict[str, Framework], framework_id: str, expected: list[str]
+) -> None:
+    fw = frameworks[framework_id]
+    got = [score_school(fw, _profile(fw, _uniform(fw, level))).category for level in (1, 2, 3, 4)]
+    assert got == expected
+
+
+def test_proposal_names_support_level_and_scores_every_category(
+    frameworks: dict[str, Framework],
+) -> None:
+    fw = frameworks["bristol"]
+    levels = {**_uniform(fw, 3), "safeguarding": 2}
+    proposal = score_school(fw, _profile(fw, levels))
+    assert proposal.category == "developing"
+    assert proposal.support_level == "enhanced"
+    assert sorted(proposal.scores) == sorted(c.id for c in fw.categories)
+    assert max(proposal.scores, key=lambda c: proposal.scores[c]) == "developing"
+    assert proposal.limiting_rules == []
+    assert not proposal.insufficient_evidence
+
+
+def _rules() -> list[tuple[str, str]]:
+    return [(f, r.id) for f in FRAMEWORKS for r in load_framework(f).limiting_rules]
+
+
+@pytest.mark.parametrize(("framework_id", "rule_id"), _rules())
+def test_each_limiting_rule_fires_with_its_effect(
+    frameworks: dict[str, Framework], framework_id: str, rule_id: str
+) -> None:
+    fw = frameworks[framework_id]
+    rule = next(r for r in fw.limiting_rules if r.id == rule_id)
+    best = _uniform(fw, 1)
+    unlimited = score_school(fw, _profile(fw, best))
+    assert unlimited.category == fw.categories[0].id
+    parts = _trigger(rule, best)
+    proposal = score_school(
+        fw,
+        _profile(
+            fw,
+            parts["levels"],  # type: ignore[arg-type]
+            judgements=parts.get("judgements"),  # type: ignore[arg-type]
+            flags=parts.get("flags"),  # type: ignore[arg-type]
+        ),
+    )
+    fired = {r["id"]: r for r in proposal.limiting_rules}
+    assert rule_id in fired
+    assert fired[rule_id]["effect"] == rule.effect
+    assert fired[rule_id]["quote"], "a fired rule cites what triggered it"
+    # From the best profile, a force or a cap both land exactly on the rule's category.
+    assert proposal.category == rule.category
+    assert proposal.support_level == fw.category(rule.category).support_level
+
+
+def test_force_beats_cap_and_the_gravest_force_wins(frameworks: dict[str, Framework]) -> None:
+    fw = frameworks["bristol"]
+    levels = {**_uniform(fw, 1), "safeguarding": 4}  # fires the force and the cap
+    ri = _trigger(next(r for r in fw.limiting_rules if r.id == "not-secure-judgement"), levels)
+    proposal = score_school(fw, _profile(fw, levels, judgements=ri["judgements"]))  # type: ignore[arg-type]
+    ids = {r["id"] for r in proposal.limiting_rules}
+    assert {"safeguarding-not-effective", "safeguarding-not-embedded"} <= ids
+    assert "not-secure-judgement" in ids
+    assert proposal.category == "causing-concern"
+
+
+def test_cap_does_not_lift_a_worse_best_fit(frameworks: dict[str, Framework]) -> None:
+    fw = frameworks["bristol"]
+    levels = {**_uniform(fw, 4), "safeguarding": 3}
+    proposal = score_school(fw, _profile(fw, levels))
+    assert "safeguarding-not-embedded" in {r["id"] for r in proposal.limiting_rules}
+    assert proposal.category == "causing-concern"
+
+
+def test_floor_rule_raises_a_worse_best_fit(frameworks: dict[str, Framework]) -> None:
+    floor = LimitingRule(
+        id="recent-good-judgement",
+        description="A recent good judgement keeps the school out of the lowest category",
+        when=RuleCondition(judgement="outstanding"),  # any judgement at all
+        effect="floor",
+        category="developing",
+    )
+    fw = frameworks["bristol"].model_copy(update={"limiting_rules": [floor]})
+    levels = {a: 4 for a in _aspects_of(fw) if a != "safeguarding"}
+    assert score_school(fw, _profile(fw, levels)).category == "causing-concern"
+    parts = _trigger(floor, levels)
+    proposal = score_school(fw, _profile(fw, levels, judgements=parts["judgements"]))  # type: ignore[arg-type]
+    assert proposal.category == "developing"
+    assert [r["effect"] for r in proposal.limiting_rules] == ["floor"]
+    # A floor never makes a better best fit worse.
+    best = score_school(fw, _profile(fw, _uniform(fw, 1), judgements=parts["judgements"]))  # type: ignore[arg-type]
+    assert best.category == "extending"
+
+
+def test_ties_go_to_the_configured_side(frameworks: dict[str, Framework]) -> None:
+    fw = frameworks["bristol"]
+    tied = {"extending": 0.2, "established": 0.5, "developing": 0.5, "causing-concern": 0.1}
+    assert fw.scoring.tie_break == "worse"
+    assert choose(fw, tied) == "developing"
+    better = fw.model_copy(
+        update={"scoring": fw.scoring.model_copy(update={"tie_break": "better"})}
+    )
+    assert choose(better, tied) == "established"
+    # The same tie decided twice the same way: nothing depends on dict order.
+    assert choose(fw, dict(reversed(list(tied.items())))) == "developing"
+
+
+def test_tied_profile_scores_deterministically(frameworks: dict[str, Framework]) -> None:
+    fw = frameworks["bristol"]
+    # Half the aspects secure, half needing attention: the best fit sits between two categories.
+    aspects = _aspects_of(fw)
+    levels = {a: 2 if i % 2 else 3 for i, a in enumerate(aspects) if a != "safeguarding"}
+    first = score_school(fw, _profile(fw, levels))
+    second = score_school(fw, _profile(fw, dict(reversed(list(levels.items())))))
+    assert first.model_dump_json() == second.model_dump_json()
+    top = max(first.scores.values())
+    tied = [c.id for c in fw.categories if first.scores[c.id] == top]
+    assert first.category == tied[-1]
+
+
+def test_gaps_list_unevidenced_characteristics_and_aspects(
+    frameworks: dict[str, Framework],
+) -> None:
+    fw = frameworks["bristol"]
+    levels = {"curriculum_teaching": 2, "achievement": 2, "leadership": 2}
+    absent = fw.characteristics[0]
+    result = CharacteristicResult(
+        characteristic=absent.id,
+        category=absent.category,
+        verdict="not_evidenced",
+        level=None,
+        evidence=[],
+        searched=Searched(queries=absent.hints, documents=["900999/visit_note.txt"]),
+    )
+    proposal = score_school(fw, _profile(fw, levels, characteristics=[result]))
+    assert absent.id in proposal.gaps
+    assert "aspect:attendance" in proposal.gaps
+    assert "aspect:safeguarding" in proposal.gaps
+    assert "aspect:leadership" not in proposal.gaps
+    assert proposal.category == "established"
+    assert not proposal.insufficient_evidence
+
+
+def test_insufficient_evidence_is_flagged(frameworks: dict[str, Framework]) -> None:
+    fw = frameworks["bristol"]
+    few = score_school(fw, _profile(fw, {"attendance": 2, "behaviour": 2}))
+    assert few.insufficient_evidence
+    nothing = score_school(fw, _profile(fw, {}))
+    assert nothing.insufficient_evidence
+    assert nothing.category is None and nothing.support_level is None
+
+
+def test_sef_above_other_evidence_is_a_conflict(frameworks: dict[str, Framework]) -> None:
+    fw = frameworks["bristol"]
+    levels = _uniform(fw, 2)
+    levels["curriculum_teaching"] = 3
+    proposal = score_school(
+        fw, _profile(fw, levels, sef={"curriculum_teaching": 1, "behaviour": 2})
+    )
+    assert [c["aspect"] for c in proposal.conflicts] == ["curriculum_teaching"]
+    conflict = proposal.conflicts[0]
+    assert conflict["sef_level"] == "1" and conflict["evidence_level"] == "3"
+    assert conflict["sef_quote"] == "We judge curriculum_teaching to be strong."
+    assert conflict["evidence_document"].endswith("visit_note.txt")
+
+
+def test_sef_below_other_evidence_is_no_conflict(frameworks: dict[str, Framework]) -> None:
+    fw = frameworks["bristol"]
+    proposal = score_school(fw, _profile(fw, _uniform(fw, 2), sef={"leadership": 3}))
+    assert proposal.conflicts == []
+
+
+def test_secure_fit_takes_the_best_category_that_is_fully_secure(
+    frameworks: dict[str, Framework],
+) -> None:
+    fw = frameworks["bristol"].model_copy(update={"decision_method": "secure_fit"})
+    assert score_school(fw, _profile(fw, _uniform(fw, 1))).category == "extending"
+    assert score_school(fw, _profile(fw, _uniform(fw, 2))).category == "established"
+    # One aspect below secure is enough to miss the category: secure fit, not best fit.
+    levels = {**_uniform(fw, 2), "leadership": 3}
+    assert score_school(fw, _profile(fw, levels)).category == "developing"
+    best_fit = score_school(frameworks["bristol"], _profile(fw, levels)).category
+    assert best_fit == "established"
+
+
+def test_risk_rating_adds_rag_points_per_area(frameworks: dict[str, Framework]) -> None:
+    fw = frameworks["surrey"]
+    assert fw.risk_rating is not None
+    levels = _uniform(fw, 2)
+    assert score_school(fw, _profile(fw, levels)).category == "light-touch"
+    # One red area (finance at 4, leadership secure): 3 points -> light touch +.
+    one_red = {**levels, "finance_estates": 4}
+    proposal = score_school(fw, _profile(fw, one_red))
+    assert proposal.category == "light-touch-plus"
+    assert proposal.scores["light-touch-plus"] == 1.0
+    # Two red areas: 6 points -> support and challenge.
+    two_red = {**one_red, "staffing": 4}
+    assert score_school(fw, _profile(fw, two_red)).category == "support-and-challenge"
+    # One likely risk (staffing at 3) with secure leadership is one amber point: light touch +.
+    one_amber = {**levels, "staffing": 3}
+    assert score_school(fw, _profile(fw, one_amber)).category == "light-touch-plus"
+    # Likely risks everywhere with leadership needing attention: amber, not red.
+    assert score_school(fw, _profile(fw, _uniform(fw, 3))).category == "support-and-challenge"
+    # Absent mitigation (leadership urgent concern) turns likely risks red.
+    weak = {**_uniform(fw, 3), "leadership": 4}
+    assert score_school(fw, _profile(fw, weak)).category == "support-and-challenge-plus"
+
+
+def test_scorer_is_pure_and_repeatable(frameworks: dict[str, Framework]) -> None:
+    fw = frameworks["staffordshire"]
+    levels = {**_uniform(fw, 2), "attendance": 3, "achievement": 3}
+    runs = {score_school(fw, _profile(fw, levels)).model_dump_json() for _ in range(3)}
+    assert len(runs) == 1
+
+
+# Weighing evidence into a profile (triage.profile), on hand-built evidence items.
+
+
+def _weighed(
+    aspect: str,
+    level: int,
+    *,
+    weight: float,
+    kind: str = "visit_note",
+    date: dt.date = DATE,
+    confidence: float = 0.8,
+    quote: str = "",
+) -> EvidenceItem:
+    item = _item(aspect, level, kind=kind, quote=quote or f"{aspect} {level} {weight} {date}")
+    return item.model_copy(update={"weight": weight, "date": date, "confidence": confidence})
+
+
+def test_recency_halves_weight_per_half_life_from_the_newest_document() -> None:
+    assert recency(DATE, DATE, 540) == 1.0
+    assert recency(DATE - dt.timedelta(days=540), DATE, 540) == pytest.approx(0.5)
+    assert recency(DATE - dt.timedelta(days=1080), DATE, 540) == pytest.approx(0.25)
+    assert recency(None, DATE, 540) == 0.5  # undated: one half-life old
+    assert recency(DATE + dt.timedelta(days=30), DATE, 540) == 1.0
+
+
+def test_a_concern_with_two_fifths_of_the_weight_is_surfaced(
+    frameworks: dict[str, Framework],
+) -> None:
+    fw = frameworks["bristol"]
+    items = [
+        _weighed("attendance", 2, weight=0.6, kind="sef"),
+        _weighed("attendance", 3, weight=0.4),
+    ]
+    profile = aspect_levels(items, reference=DATE, framework=fw)
+    assert profile["attendance"].score == pytest.approx(2.4)
+    assert profile["attendance"].level == 3
+    assert profile["attendance"].sef_level == 2 and profile["attendance"].others_level == 3
+    fewer = aspect_levels(
+        [_weighed("attendance", 2, weight=0.7), _weighed("attendance", 3, weight=0.3)],
+        reference=DATE,
+        framework=fw,
+    )
+    assert fewer["attendance"].level == 2
+    # Between exceptional and secure, half way goes to secure.
+    strong = aspect_levels(
+        [_weighed("behaviour", 1, weight=0.6), _weighed("behaviour", 2, weight=0.4)],
+        reference=DATE,
+        framework=fw,
+    )
+    assert strong["behaviour"].level == 1
+
+
+def test_one_recent_safeguarding_concern_is_never_averaged_away(
+    frameworks: dict[str, Framework],
+) -> None:
+    fw = frameworks["bristol"]
+    positive = [
+        _weighed("safeguarding", 2, weight=1.0, kind="ofsted_report", quote=f"Positive {i}.")
+        for i in range(6)
+    ]
+    concern = _weighed("safeguarding", 4, weight=0.9, quote="Checks were not completed.")
+    profile = aspect_levels([*positive, concern], reference=DATE, framework=fw)
+    entry = profile["safeguarding"]
+    assert entry.score < 2.5  # the average alone would say secure
+    assert entry.level == 4 and entry.recall_override
+    assert concern.quote in [i.quote for i in entry.evidence_for]
+    # A concern from years ago, long resolved, does not override current evidence.
+    old = concern.model_copy(update={"date": DATE - dt.timedelta(days=3 * 540)})
+    stale = aspect_levels([*positive, old], reference=DATE, framework=fw)["safeguarding"]
+    assert stale.level == 2 and not stale.recall_override
