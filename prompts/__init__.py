@@ -16,7 +16,7 @@ from importlib import resources
 # name -> the placeholders the calling code fills in; nothing more, nothing less.
 EXPECTED: dict[str, frozenset[str]] = {
     "answer": frozenset({"question", "passages"}),
-    "judge": frozenset({"characteristic", "aspects", "levels", "passage"}),
+    "judge": frozenset({"aspects", "levels", "passage"}),
 }
 
 _SYSTEM = "### system"

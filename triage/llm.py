@@ -104,7 +104,10 @@ def _build_openai(settings: LLMSettings) -> LanguageModel:
         timeout=settings.timeout_s,
         max_retries=settings.max_retries,
         temperature=settings.temperature,
-        max_completion_tokens=settings.max_tokens,
+        # ChatOpenAI sends its own limit as max_completion_tokens, which llama.cpp, vLLM and
+        # Ollama servers ignore (llama-cpp-python's then writes until the context is full);
+        # max_tokens is the parameter every OpenAI-compatible server reads.
+        extra_body={"max_tokens": settings.max_tokens},
         stream_usage=False,
     )
     return LanguageModel(
@@ -295,8 +298,10 @@ def json_options(llm: LanguageModel, schema: dict[str, Any] | None) -> dict[str,
             "type": "json_schema",
             "json_schema": {"name": "reply", "schema": schema},
         }
-    # Sent as extra body so LangChain streams it as a plain completion and we parse it ourselves.
-    return {"extra_body": {"response_format": response_format}}
+    # Sent as extra body so LangChain streams it as a plain completion and we parse it ourselves;
+    # a call's extra body replaces the model's, so the model's (the token limit) is carried over.
+    defaults = getattr(llm.chat, "extra_body", None) or {}
+    return {"extra_body": {**defaults, "response_format": response_format}}
 
 
 def generate(

@@ -143,14 +143,19 @@ def test_malformed_output_twice_is_a_clear_error() -> None:
         generate_parsed(llm, system="s", user="u", parse=parse_json_object)
 
 
-def test_openai_provider_streams_from_a_compatible_endpoint() -> None:
+# Streaming from an OpenAI-compatible endpoint is shown by a real llama.cpp server in
+# test_llm_server.py; the scripted server stays for what a real one cannot do.
+
+
+def test_openai_requests_carry_the_limit_and_schema_compatible_servers_read() -> None:
     with scripted_openai_server('{"ok": true}') as (url, requests):
-        llm = openai_llm(url)
-        reply = generate_parsed(llm, system="s", user="u", parse=parse_json_object, schema=SCHEMA)
-    assert reply == {"ok": True}
-    (request,) = requests
-    assert request["stream"] is True and request["model"] == "m"
-    assert request["response_format"]["json_schema"]["schema"] == SCHEMA
+        llm = openai_llm(url, max_tokens=33)
+        generate_parsed(llm, system="s", user="u", parse=parse_json_object, schema=SCHEMA)
+        generate(llm, system="s", user="u")
+    with_schema, plain = requests
+    assert with_schema["max_tokens"] == plain["max_tokens"] == 33
+    assert with_schema["response_format"]["json_schema"]["schema"] == SCHEMA
+    assert "response_format" not in plain and with_schema["stream"] is True
 
 
 def test_endpoint_answering_nonsense_is_a_clear_error() -> None:

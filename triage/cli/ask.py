@@ -14,6 +14,7 @@ from triage.answer import Answer, answer_question
 from triage.cli import app, bench_app
 from triage.cli.common import console, errors, handle_errors, settings_from
 from triage.llm import LanguageModel, build_language_model
+from triage.llm_extract import LLM as _LLM_JUDGE  # noqa: F401  registers `--extractor llm`
 from triage.services import Services, open_services
 
 # Exactly the keys the JSON output promises; the model name is shown only in the rich output.
