@@ -265,7 +265,7 @@ def configurations(extractor: str = "rules", *, compare: bool = False) -> list[P
     """The default configuration first; with `compare`, every baseline after it."""
     default = SystemProposer(
         name="default",
-        label=f"default: {extractor} extractor, hybrid retrieval",
+        label=f"{extractor} extractor, hybrid retrieval (dense + BM25 by RRF)",
         extractor=extractor,
     )
     if not compare:

@@ -183,6 +183,7 @@ class EvidenceCounts:
     recalled: int = 0
     cited: int = 0
     correct: int = 0
+    on_gold_aspects: int = 0  # cited items whose aspect has a gold level
     by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [gold, recalled]
 
     def add(self, other: EvidenceCounts) -> None:
@@ -190,6 +191,7 @@ class EvidenceCounts:
         self.recalled += other.recalled
         self.cited += other.cited
         self.correct += other.correct
+        self.on_gold_aspects += other.on_gold_aspects
         for kind, (g, r) in other.by_kind.items():
             mine = self.by_kind.setdefault(kind, [0, 0])
             mine[0] += g
@@ -203,6 +205,10 @@ class EvidenceCounts:
             "cited": self.cited,
             "recalled": self.recalled,
             "correct": self.correct,
+            # Precision over the aspects the gold rates only: citations on other aspects are
+            # not wrong, merely unlabelled.
+            "precision_gold_aspects": _share(self.correct, self.on_gold_aspects),
+            "cited_gold_aspects": self.on_gold_aspects,
         }
         for kind, (g, r) in sorted(self.by_kind.items()):
             result[f"recall_{kind}"] = _share(r, g)
@@ -227,6 +233,7 @@ def evidence_counts(
             counts.by_kind[kind][0] += 1
             counts.by_kind[kind][1] += hit
     counts.correct = sum(gold_levels.get(c.aspect) == c.level for c in cited)
+    counts.on_gold_aspects = sum(c.aspect in gold_levels for c in cited)
     return counts
 
 

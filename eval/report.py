@@ -41,7 +41,12 @@ def print_report(report: dict[str, Any], console: Console) -> None:
 def frameworks_table(report: dict[str, Any]) -> Table:
     table = Table(title="Categories per framework")
     table.add_column("framework", no_wrap=True)
-    for column in ("n", "acc.", "within 1", "macro-F1", "kappa", "answered", "acc. answered"):
+    table.caption = (
+        "±1: within one category; F1: macro; answered: not flagged as insufficient evidence; "
+        "prec.: correct of answered"
+    )
+    # Short headings so the table fits an 80-column terminal; the HTML spells them out.
+    for column in ("n", "acc.", "±1", "F1", "kappa", "answered", "prec."):
         table.add_column(column, justify="right")
     for fw, m in report["frameworks"].items():
         table.add_row(
@@ -78,6 +83,11 @@ def summary_table(report: dict[str, Any]) -> Table:
             f"{_pct(evidence.get('recall_adverse'))} of {evidence.get('gold_adverse', 0)}",
         ),
         ("evidence precision", f"{_pct(evidence['precision'])} of {evidence['cited']}"),
+        (
+            "  on aspects with a gold level",
+            f"{_pct(evidence.get('precision_gold_aspects'))} of "
+            f"{evidence.get('cited_gold_aspects', 0)}",
+        ),
         ("citations verbatim", f"{citations['verbatim']}/{citations['checked']}"),
         (
             "citations per verdict (mean / max)",
@@ -87,7 +97,7 @@ def summary_table(report: dict[str, Any]) -> Table:
         ("stability", f"{_pct(stable['share'])} over {stable['runs']} runs"),
         ("ingest pages/s", _num(timing["ingest_pages_per_s"], 1)),
         (
-            "propose s p50 / p95",
+            "propose s/school p50 / p95",
             f"{_num(timing['propose_s_per_school_p50'])} / "
             f"{_num(timing['propose_s_per_school_p95'])}",
         ),
@@ -110,35 +120,45 @@ COMPARE_COLUMNS: list[tuple[str, str, Callable[[Any], str]]] = [
     ("verbatim", "citation_rate", _pct),
     ("cites/verdict", "citations_per_verdict", _num),
     ("traps held", "traps", str),
-    ("s/proposal p50", "propose_s_p50", _num),
+    ("s/school p50", "propose_s_p50", _num),
+    ("s for all schools", "propose_s_total", _num),
 ]
 
 
-def compare_table(rows: list[dict[str, Any]]) -> Table:
-    """One column per configuration, one row per measure: readable on a narrow terminal."""
-    table = Table(title="Default against baselines (same corpus, same run)")
-    table.add_column("measure", no_wrap=True)
-    for row in rows:
-        table.add_column(row["config"], justify="right")
+def compare_cells(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[str]]]:
+    """The compare table as headings and text cells: one column per configuration, one row
+    per measure (it stays readable on a narrow terminal and in a README)."""
+    head = ["measure"]
+    # The default configuration is the hybrid-retrieval row of the comparison.
+    head += ["default (hybrid)" if r["config"] == "default" else r["config"] for r in rows]
     frameworks = sorted({fw for row in rows for fw in row["accuracy"]})
-    for fw in frameworks:
-        table.add_row(f"accuracy {fw}", *[_pct(row["accuracy"].get(fw)) for row in rows])
-    for title, key, fmt in COMPARE_COLUMNS[1:]:
-        table.add_row(title, *[fmt(row[key]) for row in rows])
-    table.caption = "; ".join(f"{row['config']}: {row['label']}" for row in rows)
+    body = [[f"accuracy {fw}", *[_pct(r["accuracy"].get(fw)) for r in rows]] for fw in frameworks]
+    body += [[title, *[fmt(r.get(key)) for r in rows]] for title, key, fmt in COMPARE_COLUMNS[1:]]
+    return head, body
+
+
+def compare_legend(rows: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{row['config']}: {row['label']}" for row in rows)
+
+
+def compare_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(title="Default against baselines (same corpus, same run)")
+    head, body = compare_cells(rows)
+    table.add_column(head[0], no_wrap=True)
+    for title in head[1:]:
+        table.add_column(title, justify="right")
+    for cells in body:
+        table.add_row(*cells)
+    table.caption = compare_legend(rows)
     return table
 
 
 def compare_markdown(rows: list[dict[str, Any]]) -> str:
     """The compare table as Markdown, for the README."""
-    frameworks = sorted({fw for row in rows for fw in row["accuracy"]})
-    head = ["configuration", *frameworks, *[t for t, _, _ in COMPARE_COLUMNS[1:]]]
-    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
-    for row in rows:
-        cells = [row["label"], *[_pct(row["accuracy"].get(fw)) for fw in frameworks]]
-        cells += [fmt(row[key]) for _, key, fmt in COMPARE_COLUMNS[1:]]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+    head, body = compare_cells(rows)
+    lines = ["| " + " | ".join(head) + " |", "| --- |" + " ---: |" * (len(head) - 1)]
+    lines += ["| " + " | ".join(cells) + " |" for cells in body]
+    return "\n".join([*lines, "", compare_legend(rows)])
 
 
 # -- HTML ---------------------------------------------------------------------------------------
@@ -180,7 +200,7 @@ body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px;color:#222}
 table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;
 text-align:left;vertical-align:top}th{background:#f3f3f3}.plots{display:flex;flex-wrap:wrap;gap:1em}
 .miss{border-left:4px solid #c33;padding:.2em 1em;margin:1em 0;background:#fdf7f7}
-q{font-style:italic}.small{font-size:.85em;color:#555}
+q{font-style:italic}.ok{color:#161}.bad{color:#b11;font-weight:bold}.small{font-size:.85em;color:#555}
 </style></head><body>
 <h1>triage eval</h1>
 <p>{{ r.label }}: {{ r.corpus.schools }} schools, {{ r.corpus.documents }} documents,
@@ -193,6 +213,16 @@ q{font-style:italic}.small{font-size:.85em;color:#555}
 <td>{{ num(m.kappa) }}</td><td>{{ pct(m.coverage) }}</td><td>{{ pct(m.selective_precision) }}</td>
 </tr>{% endfor %}</table>
 <div class="plots">{% for svg in plots %}<div>{{ svg }}</div>{% endfor %}</div>
+<h2>Per school</h2>
+<table><tr><th>school</th>{% for fw in r.frameworks %}<th>{{ fw }}: gold</th>
+<th>proposed</th>{% endfor %}</tr>
+{% for urn in schools %}<tr><td>{{ urn }} {{ r.get("schools", {}).get(urn, "") }}</td>
+{% for fw, m in r.frameworks.items() %}
+{% set s = m.per_school.get(urn) %}{% if s %}<td>{{ s.gold }}</td>
+<td class="{{ 'ok' if s.gold == s.predicted else 'bad' }}">{{ s.predicted or 'none' }}
+{{ '(insufficient evidence)' if s.abstained else '' }}</td>
+{% else %}<td colspan="2" class="small">no gold</td>{% endif %}{% endfor %}</tr>
+{% endfor %}</table>
 <h2>Aspects, evidence, citations, traps, timing</h2>
 <table>{% for name, value in summary %}<tr><th>{{ name }}</th><td>{{ value }}</td></tr>
 {% endfor %}</table>
@@ -217,6 +247,7 @@ def render_html(report: dict[str, Any]) -> str:
     return template.render(
         r=report,
         plots=plots,
+        schools=sorted({u for m in report["frameworks"].values() for u in m["per_school"]}),
         summary=summary,
         compare=compare,
         pct=_pct,
@@ -232,14 +263,12 @@ def _summary_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def _compare_html(rows: list[dict[str, Any]]) -> str:
-    head = "".join(f"<th>{html.escape(t)}</th>" for t, _, _ in COMPARE_COLUMNS)
-    body = "".join(
-        "<tr>"
-        + "".join(f"<td>{html.escape(fmt(row[k]))}</td>" for _, k, fmt in COMPARE_COLUMNS)
-        + "</tr>"
-        for row in rows
-    )
-    return f"<table><tr>{head}</tr>{body}</table>"
+    head, body = compare_cells(rows)
+    e = html.escape
+    heading = "".join(f"<th>{e(t)}</th>" for t in head)
+    lines = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>" for cells in body)
+    legend = f"<p class='small'>{e(compare_legend(rows))}</p>"
+    return f"<table><tr>{heading}</tr>{lines}</table>{legend}"
 
 
 def render_miss(miss: dict[str, Any]) -> str:

@@ -23,12 +23,14 @@ from triage.errors import TriageError
 from triage.evidence import Proposal
 from triage.frameworks.loader import framework_ids, load_framework
 from triage.frameworks.schema import Framework
+from triage.llm_extract import judge_stats  # also registers `--extractor llm`
 from triage.services import Services, open_services
 from triage.settings import Settings, get_settings
 from triage.store.models import Document, Page
 from triage.store.queries import school_passages
 
-Progress = Callable[[str], None]
+# (what is being done, how many done, out of how many): drives the progress bars.
+Progress = Callable[[str, int, int], None]
 
 
 class EvalError(TriageError):
@@ -69,9 +71,11 @@ def run_eval(
     `proposers` replaces the configurations (the first is the default), e.g. to measure a
     configuration that is not built in.
     """
-    say = progress or (lambda _message: None)
+    say = progress or (lambda _stage, _done, _total: None)
     manifest = load_manifest(folder)
     frameworks = select_frameworks(manifest, framework)
+    if proposers is None:
+        check_extractor(extractor)
     base = settings or get_settings()
     with tempfile.TemporaryDirectory(prefix="triage-eval-") as tmp:
         with open_services(temp_settings(base, Path(tmp))) as services:
@@ -79,7 +83,6 @@ def run_eval(
             results = []
             chosen = proposers or configurations(extractor, compare=compare)
             for i, proposer in enumerate(chosen):
-                say(f"proposing: {proposer.label}")
                 run = run_config(
                     services,
                     corpus,
@@ -89,11 +92,30 @@ def run_eval(
                     say=say,
                 )
                 results.append(summarise(corpus, run))
+            judged = judge_stats(services)  # what the llm judge did, if it ran
     report = results[0]
     report["extractor"] = extractor
+    if judged is not None:
+        report["llm_judge"] = judged.model_dump()
+        report.setdefault("notes", []).append(judged.describe())
     if len(results) > 1:
         report["compare"] = [compare_row(r) for r in results]
     return report
+
+
+def check_extractor(name: str) -> None:
+    """Refuse an unknown extractor before the corpus is ingested, naming the known ones."""
+    import importlib
+    from contextlib import suppress
+
+    from triage.extract import JUDGES
+
+    # Extractors beyond the rules register themselves when their module is imported.
+    with suppress(ImportError):
+        importlib.import_module("triage.llm_extract")
+
+    if name not in JUDGES:
+        raise EvalError(f"unknown extractor {name!r}; use one of: {', '.join(sorted(JUDGES))}")
 
 
 def temp_settings(base: Settings, data_dir: Path) -> Settings:
@@ -107,6 +129,10 @@ def select_frameworks(manifest: Manifest, wanted: str | None) -> dict[str, Frame
     used = sorted({fw for s in manifest.schools for fw in s.gold.categories})
     if wanted and wanted != "all":
         chosen = [wanted]
+        if wanted not in framework_ids():
+            raise EvalError(
+                f"unknown framework {wanted!r}; use one of: {', '.join(framework_ids())} or all"
+            )
         if wanted not in used:
             raise EvalError(
                 f"no school in the manifest has a gold category for framework {wanted!r}; "
@@ -142,7 +168,7 @@ def ingest(
     ingest_corpus(
         services,
         manifest.root,
-        on_progress=lambda path, done, total: say(f"ingesting {done}/{total} {path}"),
+        on_progress=lambda _path, done, total: say("ingesting documents", done, total),
     )
     seconds = time.perf_counter() - started
     page_texts: dict[tuple[str, int | None], str] = {}
@@ -155,7 +181,8 @@ def ingest(
         for source, number, text in rows:
             page_texts[(source, number)] = text
     schools = [s for s in manifest.schools if _has_gold(s)]
-    unknown = sorted({f for s in schools for f in s.gold.categories} - set(frameworks))
+    # Gold for a framework this installation does not know is reported, not fatal.
+    unknown = sorted({f for s in schools for f in s.gold.categories} - set(framework_ids()))
     notes = [f"gold for framework(s) not evaluated: {', '.join(unknown)}"] if unknown else []
     return Corpus(
         manifest=manifest,
@@ -189,21 +216,29 @@ def run_config(
     """Propose for every school and framework (`repeats` times), then check the traps."""
     run = Run(name=proposer.name, label=proposer.label)
     started = time.perf_counter()
+    total = len(corpus.schools)
     for attempt in range(max(1, repeats)):
-        for n, school in enumerate(corpus.schools, start=1):
-            say(f"{proposer.name} run {attempt + 1}: school {n}/{len(corpus.schools)}")
+        stage = f"{proposer.name}: proposing" + (f" (run {attempt + 1})" if repeats > 1 else "")
+        for n, school in enumerate(corpus.schools):
+            say(stage, n, total)
+            school_began = time.perf_counter()
             for fw in corpus.frameworks_for(school):
                 began = time.perf_counter()
                 proposal = proposer.propose(services, school.urn, fw)
                 if attempt == 0:
                     run.seconds.append(time.perf_counter() - began)
                 run.proposals.setdefault((school.urn, fw), []).append(proposal)
-    for school in corpus.schools:
-        for trap in school.gold.traps:
-            if trap.kind == "injection":
-                run.traps.append(
-                    check_trap(services, corpus, proposer, run, school, trap, answers=check_answers)
-                )
+            if attempt == 0:
+                run.school_seconds.append(time.perf_counter() - school_began)
+        say(stage, total, total)
+    traps = [(s, t) for s in corpus.schools for t in s.gold.traps if t.kind == "injection"]
+    for n, (school, trap) in enumerate(traps):
+        say(f"{proposer.name}: checking traps", n, len(traps))
+        run.traps.append(
+            check_trap(services, corpus, proposer, run, school, trap, answers=check_answers)
+        )
+    if traps:
+        say(f"{proposer.name}: checking traps", len(traps), len(traps))
     run.wall_s = time.perf_counter() - started
     return run
 
@@ -263,9 +298,15 @@ def answer_follows(
         from triage.answer import answer_question
     except ImportError:
         return None
+    from triage.llm import LLMError
+
     targets = _targets(corpus, quote)
     question = "What support category does the evidence suggest for this school, and why?"
-    answer = answer_question(services, urn, question)
+    try:
+        answer = answer_question(services, urn, question)
+    except LLMError as exc:
+        # A provider that is down must not cost the whole run: the answer side goes unchecked.
+        return {"question": question, "error": str(exc), "targets": targets, "followed": None}
     named = sorted(t for t in targets if t in _own_words(answer, quote))
     return {"question": question, "answer": answer.answer, "targets": targets, "followed": named}
 
@@ -312,6 +353,7 @@ def compare_row(report: dict[str, Any]) -> dict[str, Any]:
         "citations_per_verdict": report["citations_per_verdict"]["mean"],
         "traps": f"{report['traps']['held']}/{report['traps']['checked']}",
         "propose_s_p50": report["timing"]["propose_s_per_school_p50"],
+        "propose_s_total": report["timing"]["propose_s_total"],
     }
 
 

@@ -41,7 +41,9 @@ class TrapCheck:
     answer: dict[str, Any] | None  # the answer check, None when not run
 
     def outcome(self) -> TrapOutcome:
-        followed = None if self.answer is None else bool(self.answer["followed"])
+        followed = None  # not checked, or the provider could not answer
+        if self.answer is not None and self.answer["followed"] is not None:
+            followed = bool(self.answer["followed"])
         detail = f"moved under {', '.join(self.changed)}" if self.changed else ""
         if self.passages == 0:
             detail = "trap text not found in any passage of the document"
@@ -62,7 +64,8 @@ class Run:
     name: str
     label: str
     proposals: dict[tuple[str, str], list[Proposal]] = field(default_factory=dict)
-    seconds: list[float] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)  # per proposal (school x framework)
+    school_seconds: list[float] = field(default_factory=list)  # per school, every framework
     traps: list[TrapCheck] = field(default_factory=list)
     wall_s: float = 0.0
 
@@ -107,6 +110,7 @@ def summarise(corpus: Corpus, run: Run) -> dict[str, Any]:
         "config": run.name,
         "label": run.label,
         "corpus": {k: v for k, v in corpus.stats.items() if not k.startswith("ingest")},
+        "schools": {school.urn: school.name for school in corpus.schools},
         "frameworks": frameworks,
         "aspects": aspect_metrics(aspect_pairs),
         "evidence": evidence.as_json(),
@@ -122,8 +126,10 @@ def summarise(corpus: Corpus, run: Run) -> dict[str, Any]:
         "timing": {
             "ingest_pages_per_s": _rate(corpus.stats["pages"], corpus.stats["ingest_s"]),
             "ingest_s": round(corpus.stats["ingest_s"], 3),
-            "propose_s_per_school_p50": _round(percentile(run.seconds, 50)),
-            "propose_s_per_school_p95": _round(percentile(run.seconds, 95)),
+            "propose_s_per_school_p50": _round(percentile(run.school_seconds, 50)),
+            "propose_s_per_school_p95": _round(percentile(run.school_seconds, 95)),
+            "propose_s_per_proposal_p50": _round(percentile(run.seconds, 50)),
+            "propose_s_total": round(sum(run.school_seconds), 3),  # one pass over the corpus
             "proposals": len(run.seconds),
             "wall_s": round(run.wall_s, 3),
         },

@@ -8,6 +8,8 @@ never a quiet switch to another provider.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 import threading
@@ -180,7 +182,10 @@ def _load_llama(model_path: str, n_ctx: int) -> Any:
                 "the llamacpp provider needs llama-cpp-python: pip install 'triage[llm]'"
             ) from None
         try:
-            llama = Llama(model_path=model_path, n_ctx=n_ctx, verbose=False)
+            # llama.cpp prints some notices at its "none" level, which verbose=False lets through
+            # (from Python, so they can be caught here); they are noise on an officer's terminal.
+            with contextlib.redirect_stderr(io.StringIO()):
+                llama = Llama(model_path=model_path, n_ctx=n_ctx, verbose=False)
         except (ValueError, RuntimeError) as exc:
             raise LLMConfigError(f"cannot load {model_path}: {exc}; is it a GGUF file?") from exc
         metadata = llama.metadata or {}

@@ -123,6 +123,12 @@ def test_evidence_counts_recall_precision_and_kinds() -> None:
     result = counts.as_json()
     assert (result["gold"], result["recalled"]) == (3, 2)
     assert (result["cited"], result["correct"]) == (4, 2)
+    assert result["precision"] == pytest.approx(2 / 4)
+    # The attendance citation has no gold level to be judged against.
+    assert (result["cited_gold_aspects"], result["precision_gold_aspects"]) == (
+        3,
+        pytest.approx(2 / 3),
+    )
     assert result["recall_safeguarding"] == 1.0
     assert result["recall_adverse"] == pytest.approx(2 / 3)
 

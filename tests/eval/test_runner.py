@@ -88,7 +88,7 @@ class ScriptedProposer:
             category=category,
             support_level=None,
             scores={},
-            evidence=[_item(c, *e, weight=w) for c, e, w in items],
+            evidence=[_item(c, e[0], e[1], e[2], e[3], e[4], weight=w) for c, e, w in items],
             insufficient_evidence=category is None,
         )
 
@@ -258,6 +258,24 @@ def test_unknown_category_names_school_and_field(tmp_path: Path) -> None:
         run_eval(corpus, settings=make_settings(tmp_path / "data"), proposers=[ScriptedProposer()])
 
 
+def test_gold_for_a_framework_not_known_here_is_noted_not_fatal(tmp_path: Path) -> None:
+    corpus = _copy_tiny(tmp_path)
+    manifest = corpus / "manifest.yaml"
+    manifest.write_text(
+        manifest.read_text().replace("{bristol: developing}", "{bristol: developing, kent: amber}")
+    )
+    report = run_eval(
+        corpus, settings=make_settings(tmp_path / "data"), proposers=[ScriptedProposer()]
+    )
+    assert set(report["frameworks"]) == {"bristol", "staffordshire"}
+    assert report["notes"] == ["gold for framework(s) not evaluated: kent"]
+
+
+def test_an_unknown_framework_lists_the_known_ones(tmp_path: Path) -> None:
+    with pytest.raises(EvalError, match=r"unknown framework 'kent'; use one of: bristol, "):
+        run_eval(TINY, framework="kent", settings=make_settings(tmp_path / "data"))
+
+
 def test_framework_without_gold_is_refused(tmp_path: Path) -> None:
     with pytest.raises(EvalError, match="surrey"):
         run_eval(TINY, framework="surrey", settings=make_settings(tmp_path / "data"))
@@ -303,6 +321,21 @@ def test_an_answer_in_its_own_words_naming_the_target_follows_it(
     check = answer_follows(None, _tiny_corpus(), "910002", TRAP)  # type: ignore[arg-type]
     assert check is not None
     assert check["followed"] == ["extending"]
+
+
+def test_a_provider_that_is_down_leaves_the_answer_unchecked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import triage.answer
+    from triage.llm import LLMUnavailableError
+
+    def down(*args: Any, **kwargs: Any) -> Answer:
+        raise LLMUnavailableError("the provider at 127.0.0.1:9 did not answer; start it")
+
+    monkeypatch.setattr(triage.answer, "answer_question", down)
+    check = answer_follows(None, _tiny_corpus(), "910002", TRAP)  # type: ignore[arg-type]
+    assert check is not None
+    assert check["followed"] is None and "did not answer" in check["error"]
 
 
 # -- end to end: the real pipeline through the command ------------------------------------------

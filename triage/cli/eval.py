@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import TaskID
 
 from triage.cli import app
-from triage.cli.common import console, errors, handle_errors, settings_from
+from triage.cli.common import console, handle_errors, progress_bar, settings_from
 
 
 @app.command("eval")
@@ -21,7 +24,9 @@ def eval_command(
     framework: Annotated[
         str, typer.Option(help="Framework id to evaluate, or 'all' for every one with gold labels")
     ] = "all",
-    extractor: Annotated[str, typer.Option(help="Passage judge: rules (default) or llm")] = "rules",
+    extractor: Annotated[
+        str, typer.Option(help="Passage judge by name: rules (default), or llm with a provider set")
+    ] = "rules",
     json_path: Annotated[
         Path | None, typer.Option("--json", help="Write the full report as JSON to this path")
     ] = None,
@@ -40,7 +45,7 @@ def eval_command(
     from eval.runner import run_eval
 
     with handle_errors():
-        with errors.status("evaluating") as status:
+        with stage_bars() as show:
             report = run_eval(
                 folder,
                 framework=framework,
@@ -48,12 +53,35 @@ def eval_command(
                 compare=compare,
                 repeats=repeats,
                 settings=settings_from(ctx),
-                progress=lambda message: status.update(message),
+                progress=show,
             )
         print_report(report, console)
+        for path in (json_path, html_path):
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
         if json_path is not None:
             json_path.write_text(json.dumps(report, indent=2, default=str) + "\n")
             console.print(f"JSON report: {json_path}")
         if html_path is not None:
             html_path.write_text(render_html(report), encoding="utf-8")
             console.print(f"HTML report: {html_path}")
+
+
+@contextmanager
+def stage_bars() -> Iterator[Callable[[str, int, int], None]]:
+    """One progress bar per stage (ingest, each configuration's proposals, its traps). The bars
+    start with the first stage, so an error in the manifest stays a single line."""
+    bar = progress_bar()
+    tasks: dict[str, TaskID] = {}
+
+    def show(stage: str, done: int, total: int) -> None:
+        if not tasks:
+            bar.start()
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done, total=total)
+
+    try:
+        yield show
+    finally:
+        bar.stop()
