@@ -19,9 +19,10 @@ from triage.evidence import EvidenceItem, Proposal
 from triage.frameworks.loader import load_framework
 from triage.frameworks.schema import Framework
 from triage.index import IndexedPassage
+from triage.ingestion import indexed_passage, rebuild_sparse
 from triage.services import Services
 from triage.store.models import Document, Passage
-from triage.store.queries import school_passages
+from triage.store.queries import passages_by_id
 
 NAIVE_K = 3  # passages taken per characteristic by the naive RAG
 
@@ -71,46 +72,26 @@ def excluded_passages(services: Services, urn: str, passage_ids: set[int]) -> It
         return
     saved: list[tuple[dict[str, Any], IndexedPassage]] = []
     with services.store.session() as session:
-        rows = session.execute(
-            select(Passage, Document)
-            .join(Document, Passage.document_id == Document.id)
-            .where(Passage.id.in_(passage_ids))
-        ).all()
-        for passage, document in rows:
-            saved.append((_columns(passage), _indexed(passage, document)))
+        for passage, document in passages_by_id(session, sorted(passage_ids)):
+            saved.append((_columns(passage), indexed_passage(passage, document)))
             session.delete(passage)
+        session.flush()
+        rebuild_sparse(services, session, urn)
     services.index.delete(sorted(passage_ids))
-    _rebuild_sparse(services, urn)
     try:
         yield
     finally:
         with services.store.session() as session:
             for columns, _ in saved:
                 session.add(Passage(**columns))
+            session.flush()
+            rebuild_sparse(services, session, urn)
         services.index.add([indexed for _, indexed in saved])
-        _rebuild_sparse(services, urn)
 
 
 def _columns(passage: Passage) -> dict[str, Any]:
     names = ("id", "document_id", "ordinal", "page", "section", "start", "end", "text")
     return {name: getattr(passage, name) for name in names}
-
-
-def _indexed(passage: Passage, document: Document) -> IndexedPassage:
-    return IndexedPassage(
-        id=passage.id,
-        school=document.school_urn,
-        document_id=document.id,
-        kind=document.kind,
-        page=passage.page,
-        text=passage.text,
-    )
-
-
-def _rebuild_sparse(services: Services, urn: str) -> None:
-    with services.store.session() as session:
-        rows = school_passages(session, urn)
-        services.index.rebuild_sparse(urn, [(p.id, p.text) for p, _ in rows])
 
 
 # -- the naive LangChain RAG --------------------------------------------------------------------

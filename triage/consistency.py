@@ -8,9 +8,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from triage.index import IndexedPassage
+from triage.ingestion import indexed_passage
 from triage.services import Services
-from triage.store.models import Document, Passage, School
-from triage.store.queries import school_passages
+from triage.store.models import School
+from triage.store.queries import passages_by_id, school_passages
 
 
 class Drift(BaseModel):
@@ -81,19 +82,4 @@ def _expected(services: Services) -> dict[str, set[int]]:
 
 def _indexed(services: Services, ids: list[int]) -> list[IndexedPassage]:
     with services.store.session() as session:
-        rows = session.execute(
-            select(Passage, Document)
-            .join(Document, Passage.document_id == Document.id)
-            .where(Passage.id.in_(ids))
-        ).all()
-        return [
-            IndexedPassage(
-                id=p.id,
-                school=d.school_urn,
-                document_id=d.id,
-                kind=d.kind,
-                page=p.page,
-                text=p.text,
-            )
-            for p, d in rows
-        ]
+        return [indexed_passage(p, d) for p, d in passages_by_id(session, ids)]

@@ -89,12 +89,12 @@ def store_parsed(
                 file_path.parent.mkdir(parents=True, exist_ok=True)
                 file_path.write_bytes(data)
                 wrote_file = True
-            new = [_indexed(p, document) for p in document.passages]
+            new = [indexed_passage(p, document) for p in document.passages]
             services.index.add(new)
             added = [p.id for p in new]
-            _rebuild_sparse(services, session, urn)
+            rebuild_sparse(services, session, urn)
             if previous is not None:
-                removed = [_indexed(p, previous) for p in previous.passages]
+                removed = [indexed_passage(p, previous) for p in previous.passages]
                 services.index.delete([p.id for p in removed])
             status: Status = "new_version" if previous is not None else "ingested"
             result = _result(status, document, parsed.notes)
@@ -242,7 +242,8 @@ def _add_document(
     return document
 
 
-def _indexed(passage: Passage, document: Document) -> IndexedPassage:
+def indexed_passage(passage: Passage, document: Document) -> IndexedPassage:
+    """What the index holds of a stored passage."""
     return IndexedPassage(
         id=passage.id,
         school=document.school_urn,
@@ -253,7 +254,8 @@ def _indexed(passage: Passage, document: Document) -> IndexedPassage:
     )
 
 
-def _rebuild_sparse(services: Services, session: Session, urn: str) -> None:
+def rebuild_sparse(services: Services, session: Session, urn: str) -> None:
+    """Rebuild one school's keyword index from the passages the database holds for it."""
     rows = school_passages(session, urn)
     services.index.rebuild_sparse(urn, [(passage.id, passage.text) for passage, _ in rows])
 
@@ -266,7 +268,7 @@ def _undo_index(
     if removed:
         services.index.add(removed)
     with services.store.session() as session:
-        _rebuild_sparse(services, session, urn)
+        rebuild_sparse(services, session, urn)
 
 
 def _file_path(settings: Settings, parsed: ParsedDocument) -> Path:

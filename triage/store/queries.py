@@ -46,6 +46,16 @@ def school_indicators(session: Session, urn: str) -> list[tuple[Indicator, Docum
     return [(row[0], row[1]) for row in session.execute(query)]
 
 
+def passages_by_id(session: Session, ids: list[int]) -> list[tuple[Passage, Document]]:
+    """The passages with these ids, each with its document."""
+    rows = session.execute(
+        select(Passage, Document)
+        .join(Document, Passage.document_id == Document.id)
+        .where(Passage.id.in_(ids))
+    ).all()
+    return [(passage, document) for passage, document in rows]
+
+
 def school_passages(session: Session, urn: str) -> list[tuple[Passage, Document]]:
     """Every passage of the school's current documents, in document and passage order."""
     query = (
