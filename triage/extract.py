@@ -13,10 +13,11 @@ indicator row (the CSV row is the citation). Weighing and choosing the few citat
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.orm import Session
 
 from triage.citations import quote_on_page
 from triage.embeddings import query_vectors
@@ -127,21 +128,8 @@ class RulesJudge:
     def judge(
         self, passage: RetrievedPassage, characteristic: Characteristic, framework: Framework
     ) -> list[EvidenceItem] | None:
-        reading = self.read(passage)
-        return [
-            _item(
-                passage,
-                characteristic.id,
-                r.aspect,
-                r.level,
-                r.confidence,
-                r.quote,
-                RULES,
-                stance="supports" if r.level == characteristic.level else "contradicts",
-            )
-            for r in reading.readings
-            if r.aspect == characteristic.aspect
-        ]
+        readings = [(r.aspect, r.level, r.confidence, r.quote) for r in self.read(passage).readings]
+        return items_for(passage, characteristic, readings, extractor=RULES)
 
 
 register_judge(RULES, lambda services: RulesJudge())
@@ -248,16 +236,16 @@ def _query(characteristic: Characteristic) -> str:
 
 
 def _sweep(
-    session: object, urn: str
+    session: Session, urn: str
 ) -> tuple[list[tuple[EvidenceItem, int]], list[Judgement], list[FlagFound]]:
     """Recall nets over every current passage: grade tables, flags, safeguarding concerns."""
     items: list[tuple[EvidenceItem, int]] = []
     judgements: list[Judgement] = []
     flags: list[FlagFound] = []
-    for passage, document in school_passages(session, urn):  # type: ignore[arg-type]
+    for passage, document in school_passages(session, urn):
         if document.kind == INDICATOR_KIND:
             continue
-        retrieved = _retrieved(passage, document)
+        retrieved = RetrievedPassage.of(passage, document)
         reading = read_passage(passage.text, section=passage.section, kind=document.kind)
         if document.kind == "ofsted_report":
             judgements += [
@@ -301,20 +289,29 @@ def _sweep(
     return items, judgements, flags
 
 
-def _retrieved(passage: object, document: Document) -> RetrievedPassage:
-    return RetrievedPassage(
-        passage_id=passage.id,  # type: ignore[attr-defined]
-        document_id=document.id,
-        document=document.source,
-        kind=document.kind,
-        date=document.date,
-        page=passage.page,  # type: ignore[attr-defined]
-        section=passage.section,  # type: ignore[attr-defined]
-        start=passage.start,  # type: ignore[attr-defined]
-        end=passage.end,  # type: ignore[attr-defined]
-        text=passage.text,  # type: ignore[attr-defined]
-        score=0.0,
-    )
+def items_for(
+    passage: RetrievedPassage,
+    characteristic: Characteristic,
+    readings: Iterable[tuple[str, int, float, str]],
+    *,
+    extractor: str,
+) -> list[EvidenceItem]:
+    """Evidence for a characteristic from a passage's (aspect, level, confidence, quote) readings:
+    those on its aspect, supporting it at its level and contradicting it at any other."""
+    return [
+        _item(
+            passage,
+            characteristic.id,
+            aspect,
+            level,
+            confidence,
+            quote,
+            extractor,
+            stance="supports" if level == characteristic.level else "contradicts",
+        )
+        for aspect, level, confidence, quote in readings
+        if aspect == characteristic.aspect
+    ]
 
 
 def _item(

@@ -22,7 +22,7 @@ from triage.answer import format_passages
 from triage.citations import collapse_whitespace
 from triage.errors import TriageError
 from triage.evidence import ASPECTS, LEVEL_NAMES, AspectId, EvidenceItem, Level
-from triage.extract import RulesJudge, _item, register_judge
+from triage.extract import RulesJudge, items_for, register_judge
 from triage.frameworks.schema import Characteristic, Framework
 from triage.llm import LanguageModel, LLMResponseError, build_language_model, generate_parsed
 from triage.llm import parse_json_object as _parse_object
@@ -123,20 +123,12 @@ class LLMJudge:
         readings = self.read(passage)
         if readings is None:  # malformed twice: the rules read this passage instead
             return self._ledger.rules.judge(passage, characteristic, framework)
-        return [
-            _item(
-                passage,
-                characteristic.id,
-                r.aspect,
-                r.level,
-                CONFIDENCE,
-                r.quote,
-                LLM,
-                stance="supports" if r.level == characteristic.level else "contradicts",
-            )
-            for r in readings
-            if r.aspect == characteristic.aspect
-        ]
+        return items_for(
+            passage,
+            characteristic,
+            [(r.aspect, r.level, CONFIDENCE, r.quote) for r in readings],
+            extractor=LLM,
+        )
 
     def read(self, passage: RetrievedPassage) -> list[Reading] | None:
         """The passage's verified readings (cached), or None when the model's reply never parsed."""

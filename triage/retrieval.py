@@ -32,6 +32,23 @@ class RetrievedPassage(BaseModel):
     text: str
     score: float
 
+    @classmethod
+    def of(cls, passage: Passage, document: Document, score: float = 0.0) -> RetrievedPassage:
+        """A stored passage with its document, as a citable result."""
+        return cls(
+            passage_id=passage.id,
+            document_id=document.id,
+            document=document.source,
+            kind=document.kind,
+            date=document.date,
+            page=passage.page,
+            section=passage.section,
+            start=passage.start,
+            end=passage.end,
+            text=passage.text,
+            score=score,
+        )
+
 
 def retrieve_passages(
     services: Services,
@@ -104,19 +121,5 @@ def _load(
         passage, document = found[passage_id]
         if kinds and document.kind not in kinds:
             continue
-        results.append(
-            RetrievedPassage(
-                passage_id=passage.id,
-                document_id=document.id,
-                document=document.source,
-                kind=document.kind,
-                date=document.date,
-                page=passage.page,
-                section=passage.section,
-                start=passage.start,
-                end=passage.end,
-                text=passage.text,
-                score=round(score, 6),
-            )
-        )
+        results.append(RetrievedPassage.of(passage, document, round(score, 6)))
     return results
