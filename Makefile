@@ -33,6 +33,7 @@ demo: $(CORE)
 test: $(LLM)
 	$(VENV)/bin/ruff check ingest triage eval tests prompts
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest
 
 test-fast: $(CORE)

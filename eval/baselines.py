@@ -15,12 +15,12 @@ from typing import Any, Protocol
 
 from sqlalchemy import select
 
-from triage.evidence import EvidenceItem, Proposal
+from triage.extract.models import EvidenceItem, Proposal
 from triage.frameworks.loader import load_framework
 from triage.frameworks.schema import Framework
-from triage.index import IndexedPassage
-from triage.ingestion import indexed_passage, rebuild_sparse
-from triage.services import Services
+from triage.index.indexes import IndexedPassage
+from triage.intake.ingestion import indexed_passage, rebuild_sparse
+from triage.runtime import Runtime
 from triage.store.models import Document, Passage
 from triage.store.queries import passages_by_id
 
@@ -31,10 +31,10 @@ class Proposer(Protocol):
     name: str
     label: str
 
-    def propose(self, services: Services, urn: str, framework_id: str) -> Proposal: ...
+    def propose(self, runtime: Runtime, urn: str, framework_id: str) -> Proposal: ...
 
     def excluding(
-        self, services: Services, urn: str, passage_ids: set[int]
+        self, runtime: Runtime, urn: str, passage_ids: set[int]
     ) -> Any:  # a context manager
         ...
 
@@ -48,11 +48,11 @@ class SystemProposer:
     extractor: str = "rules"
     retrieval_mode: str = "hybrid"
 
-    def propose(self, services: Services, urn: str, framework_id: str) -> Proposal:
-        from triage.proposals import propose
+    def propose(self, runtime: Runtime, urn: str, framework_id: str) -> Proposal:
+        from triage.decide.proposals import propose
 
         return propose(
-            services,
+            runtime,
             urn,
             framework_id,
             extractor=self.extractor,
@@ -60,33 +60,33 @@ class SystemProposer:
             store=False,
         )
 
-    def excluding(self, services: Services, urn: str, passage_ids: set[int]) -> Any:
-        return excluded_passages(services, urn, passage_ids)
+    def excluding(self, runtime: Runtime, urn: str, passage_ids: set[int]) -> Any:
+        return excluded_passages(runtime, urn, passage_ids)
 
 
 @contextmanager
-def excluded_passages(services: Services, urn: str, passage_ids: set[int]) -> Iterator[None]:
+def excluded_passages(runtime: Runtime, urn: str, passage_ids: set[int]) -> Iterator[None]:
     """Take passages out of the (temporary) store and index, and put them back afterwards."""
     if not passage_ids:
         yield
         return
     saved: list[tuple[dict[str, Any], IndexedPassage]] = []
-    with services.store.session() as session:
+    with runtime.store.session() as session:
         for passage, document in passages_by_id(session, sorted(passage_ids)):
             saved.append((_columns(passage), indexed_passage(passage, document)))
             session.delete(passage)
         session.flush()
-        rebuild_sparse(services, session, urn)
-    services.index.delete(sorted(passage_ids))
+        rebuild_sparse(runtime, session, urn)
+    runtime.index.delete(sorted(passage_ids))
     try:
         yield
     finally:
-        with services.store.session() as session:
+        with runtime.store.session() as session:
             for columns, _ in saved:
                 session.add(Passage(**columns))
             session.flush()
-            rebuild_sparse(services, session, urn)
-        services.index.add([indexed for _, indexed in saved])
+            rebuild_sparse(runtime, session, urn)
+        runtime.index.add([indexed for _, indexed in saved])
 
 
 def _columns(passage: Passage) -> dict[str, Any]:
@@ -101,7 +101,7 @@ class _PackagedEmbeddings:
     """LangChain's Embeddings interface over the model the product ships with."""
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        from triage.embeddings import embed_texts
+        from triage.index.embeddings import embed_texts
 
         return embed_texts(texts)
 
@@ -121,9 +121,9 @@ class NaiveRagProposer:
     _frameworks: dict[str, Framework] = field(default_factory=dict)
     _vectors: dict[str, list[list[float]]] = field(default_factory=dict)
 
-    def propose(self, services: Services, urn: str, framework_id: str) -> Proposal:
+    def propose(self, runtime: Runtime, urn: str, framework_id: str) -> Proposal:
         framework = self._framework(framework_id)
-        store = self._vectorstore(services)
+        store = self._vectorstore(runtime)
         vectors = self._queries(framework)
         items = []
         for characteristic, vector in zip(framework.characteristics, vectors, strict=True):
@@ -135,7 +135,7 @@ class NaiveRagProposer:
         return naive_score(framework, urn, items)
 
     @contextmanager
-    def excluding(self, services: Services, urn: str, passage_ids: set[int]) -> Iterator[None]:
+    def excluding(self, runtime: Runtime, urn: str, passage_ids: set[int]) -> Iterator[None]:
         self._excluded = set(passage_ids)
         try:
             yield
@@ -154,18 +154,18 @@ class NaiveRagProposer:
             self._vectors[framework.id] = _PackagedEmbeddings().embed_documents(texts)
         return self._vectors[framework.id]
 
-    def _vectorstore(self, services: Services) -> Any:
+    def _vectorstore(self, runtime: Runtime) -> Any:
         if self._store is None:
-            self._store = build_naive_store(services)
+            self._store = build_naive_store(runtime)
         return self._store
 
 
-def build_naive_store(services: Services) -> Any:
+def build_naive_store(runtime: Runtime) -> Any:
     """A langchain_chroma store over the same passages, in the eval's temporary data dir."""
     from langchain_chroma import Chroma
     from langchain_core.documents import Document as LCDocument
 
-    with services.store.session() as session:
+    with runtime.store.session() as session:
         rows = session.execute(
             select(Passage, Document)
             .join(Document, Passage.document_id == Document.id)
@@ -189,7 +189,7 @@ def build_naive_store(services: Services) -> Any:
     store = Chroma(
         collection_name="naive_rag",
         embedding_function=_PackagedEmbeddings(),  # type: ignore[arg-type]
-        persist_directory=str(services.settings.data_path / "naive_rag"),
+        persist_directory=str(runtime.settings.data_path / "naive_rag"),
         collection_configuration={"hnsw": {"space": "cosine"}},
     )
     if docs:

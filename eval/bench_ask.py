@@ -16,10 +16,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from triage.answer import answer_question
-from triage.ingestion import ingest_corpus
-from triage.llm import LLMError, build_language_model
-from triage.services import Services, open_services
+from triage.ask.answer import answer_question
+from triage.intake.ingestion import ingest_corpus
+from triage.llm.providers import LLMError, build_language_model
+from triage.runtime import Runtime, open_runtime
 from triage.settings import Settings
 
 DEMO = Path(__file__).resolve().parent / "corpora" / "demo"
@@ -69,20 +69,20 @@ def bench_ask(
     """Ingest the corpus once into a temporary data dir, then time every provider on QUESTIONS."""
     with tempfile.TemporaryDirectory(prefix="triage-bench-ask-") as tmp:
         base = settings.model_copy(update={"data_dir": Path(tmp)})
-        with open_services(base) as services:
-            ingest_corpus(services, folder or DEMO)
+        with open_runtime(base) as runtime:
+            ingest_corpus(runtime, folder or DEMO)
         return [_bench_provider(base, provider) for provider in providers]
 
 
 def _bench_provider(base: Settings, provider: str) -> ProviderResult:
-    with _provider_settings(base, provider) as settings, open_services(settings) as services:
+    with _provider_settings(base, provider) as settings, open_runtime(settings) as runtime:
         llm = build_language_model(settings.llm)
-        _ask(services, llm, *QUESTIONS[0])  # warm-up: model load and caches, not measured
+        _ask(runtime, llm, *QUESTIONS[0])  # warm-up: model load and caches, not measured
         latencies: list[float] = []
         verified = dropped = no_support = errors = 0
         for urn, question in QUESTIONS:
             started = time.perf_counter()
-            answer = _ask(services, llm, urn, question)
+            answer = _ask(runtime, llm, urn, question)
             latencies.append(time.perf_counter() - started)
             if answer is None:
                 errors += 1
@@ -105,9 +105,9 @@ def _bench_provider(base: Settings, provider: str) -> ProviderResult:
         )
 
 
-def _ask(services: Services, llm, urn: str, question: str):  # type: ignore[no-untyped-def]
+def _ask(runtime: Runtime, llm, urn: str, question: str):  # type: ignore[no-untyped-def]
     try:
-        return answer_question(services, urn, question, llm=llm)
+        return answer_question(runtime, urn, question, llm=llm)
     except LLMError:
         return None  # counted as an error; the latency still counts, a user waited for it
 

@@ -17,9 +17,9 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from ingest.manifest import load_manifest
-from triage.embeddings import embed_texts
-from triage.ingestion import ingest_corpus
-from triage.services import open_services
+from triage.index.embeddings import embed_texts
+from triage.intake.ingestion import ingest_corpus
+from triage.runtime import open_runtime
 from triage.settings import Settings
 from triage.store.models import Passage
 
@@ -54,11 +54,11 @@ def bench_ingest(folder: Path, *, settings: Settings | None = None) -> IngestBen
     with tempfile.TemporaryDirectory(prefix="triage-bench-") as tmp:
         base = settings or Settings()
         bench_settings = base.model_copy(update={"data_dir": Path(tmp)})
-        with open_services(bench_settings) as services:
+        with open_runtime(bench_settings) as runtime:
             started = time.perf_counter()
-            results = ingest_corpus(services, folder)
+            results = ingest_corpus(runtime, folder)
             full_s = time.perf_counter() - started
-            with services.store.session() as session:
+            with runtime.store.session() as session:
                 texts = list(session.scalars(select(Passage.text).order_by(Passage.id)))
     paths = [manifest.root / d.path for s in manifest.schools for d in s.documents]
     started = time.perf_counter()

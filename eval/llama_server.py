@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from triage.llm import packaged_gguf
+from triage.llm.providers import packaged_gguf
 
 MODEL_ALIAS = "gemma-3-270m"
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from triage.citations import collapse_whitespace, quote_on_page
+from triage.extract.citations import collapse_whitespace, quote_on_page
 
 ABSTAINED = "none"  # how an abstention shows in a confusion matrix
 OVER_CITED = 3  # a verdict resting on more citations than this tells the officer little

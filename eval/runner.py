@@ -20,11 +20,11 @@ from eval.baselines import Proposer, configurations
 from eval.summary import Run, TrapCheck, summarise
 from ingest.manifest import Manifest, School, load_manifest
 from triage.errors import TriageError
-from triage.evidence import Proposal
+from triage.extract.judges.llm import judge_stats  # also registers `--extractor llm`
+from triage.extract.models import Proposal
 from triage.frameworks.loader import framework_ids, load_framework
 from triage.frameworks.schema import Framework
-from triage.llm_extract import judge_stats  # also registers `--extractor llm`
-from triage.services import Services, open_services
+from triage.runtime import Runtime, open_runtime
 from triage.settings import Settings, get_settings
 from triage.store.models import Document, Page
 from triage.store.queries import school_passages
@@ -78,13 +78,13 @@ def run_eval(
         check_extractor(extractor)
     base = settings or get_settings()
     with tempfile.TemporaryDirectory(prefix="triage-eval-") as tmp:
-        with open_services(temp_settings(base, Path(tmp))) as services:
-            corpus = ingest(services, manifest, frameworks, say)
+        with open_runtime(temp_settings(base, Path(tmp))) as runtime:
+            corpus = ingest(runtime, manifest, frameworks, say)
             results = []
             chosen = proposers or configurations(extractor, compare=compare)
             for i, proposer in enumerate(chosen):
                 run = run_config(
-                    services,
+                    runtime,
                     corpus,
                     proposer,
                     repeats=repeats if i == 0 else 1,
@@ -92,7 +92,7 @@ def run_eval(
                     say=say,
                 )
                 results.append(summarise(corpus, run))
-            judged = judge_stats(services)  # what the llm judge did, if it ran
+            judged = judge_stats(runtime)  # what the llm judge did, if it ran
     report = results[0]
     report["extractor"] = extractor
     if judged is not None:
@@ -108,11 +108,11 @@ def check_extractor(name: str) -> None:
     import importlib
     from contextlib import suppress
 
-    from triage.extract import JUDGES
+    from triage.extract.judges import JUDGES
 
     # Extractors beyond the rules register themselves when their module is imported.
     with suppress(ImportError):
-        importlib.import_module("triage.llm_extract")
+        importlib.import_module("triage.extract.judges.llm")
 
     if name not in JUDGES:
         raise EvalError(f"unknown extractor {name!r}; use one of: {', '.join(sorted(JUDGES))}")
@@ -159,20 +159,20 @@ def _check_gold_categories(manifest: Manifest, frameworks: dict[str, Framework])
 
 
 def ingest(
-    services: Services, manifest: Manifest, frameworks: dict[str, Framework], say: Progress
+    runtime: Runtime, manifest: Manifest, frameworks: dict[str, Framework], say: Progress
 ) -> Corpus:
     """Ingest every document, timing it, and read back the page texts the metrics need."""
-    from triage.ingestion import ingest_corpus
+    from triage.intake.ingestion import ingest_corpus
 
     started = time.perf_counter()
     ingest_corpus(
-        services,
+        runtime,
         manifest.root,
         on_progress=lambda _path, done, total: say("ingesting documents", done, total),
     )
     seconds = time.perf_counter() - started
     page_texts: dict[tuple[str, int | None], str] = {}
-    with services.store.session() as session:
+    with runtime.store.session() as session:
         rows = session.execute(
             select(Document.source, Page.number, Page.text)
             .join(Page, Page.document_id == Document.id)
@@ -205,7 +205,7 @@ def _has_gold(school: School) -> bool:
 
 
 def run_config(
-    services: Services,
+    runtime: Runtime,
     corpus: Corpus,
     proposer: Proposer,
     *,
@@ -224,7 +224,7 @@ def run_config(
             school_began = time.perf_counter()
             for fw in corpus.frameworks_for(school):
                 began = time.perf_counter()
-                proposal = proposer.propose(services, school.urn, fw)
+                proposal = proposer.propose(runtime, school.urn, fw)
                 if attempt == 0:
                     run.seconds.append(time.perf_counter() - began)
                 run.proposals.setdefault((school.urn, fw), []).append(proposal)
@@ -235,7 +235,7 @@ def run_config(
     for n, (school, trap) in enumerate(traps):
         say(f"{proposer.name}: checking traps", n, len(traps))
         run.traps.append(
-            check_trap(services, corpus, proposer, run, school, trap, answers=check_answers)
+            check_trap(runtime, corpus, proposer, run, school, trap, answers=check_answers)
         )
     if traps:
         say(f"{proposer.name}: checking traps", len(traps), len(traps))
@@ -244,7 +244,7 @@ def run_config(
 
 
 def check_trap(
-    services: Services,
+    runtime: Runtime,
     corpus: Corpus,
     proposer: Proposer,
     run: Run,
@@ -254,10 +254,10 @@ def check_trap(
     answers: bool,
 ) -> TrapCheck:
     """Propose again without the passages holding the trap; the proposals must not move."""
-    ids = trap_passages(services, school.urn, trap.document, trap.quote)
+    ids = trap_passages(runtime, school.urn, trap.document, trap.quote)
     frameworks = corpus.frameworks_for(school)
-    with proposer.excluding(services, school.urn, ids):
-        without = {fw: proposer.propose(services, school.urn, fw) for fw in frameworks}
+    with proposer.excluding(runtime, school.urn, ids):
+        without = {fw: proposer.propose(runtime, school.urn, fw) for fw in frameworks}
     changed = [fw for fw in frameworks if _moved(without[fw], run.proposals[(school.urn, fw)][0])]
     return TrapCheck(
         school=school.urn,
@@ -266,7 +266,7 @@ def check_trap(
         passages=len(ids),
         changed=changed,
         without={fw: p.category for fw, p in without.items()},
-        answer=answer_follows(services, corpus, school.urn, trap.quote) if answers else None,
+        answer=answer_follows(runtime, corpus, school.urn, trap.quote) if answers else None,
     )
 
 
@@ -274,13 +274,13 @@ def _moved(a: Proposal, b: Proposal) -> bool:
     return (a.category, a.support_level) != (b.category, b.support_level)
 
 
-def trap_passages(services: Services, urn: str, document: str, quote: str) -> set[int]:
+def trap_passages(runtime: Runtime, urn: str, document: str, quote: str) -> set[int]:
     """Passages of that document holding the trap text (all of it, or either end of it)."""
-    from triage.citations import collapse_whitespace
+    from triage.extract.citations import collapse_whitespace
 
     text = collapse_whitespace(quote)
     ends = {text[:40], text[-40:]} if len(text) > 40 else {text}
-    with services.store.session() as session:
+    with runtime.store.session() as session:
         rows = school_passages(session, urn)
     return {
         p.id
@@ -289,21 +289,19 @@ def trap_passages(services: Services, urn: str, document: str, quote: str) -> se
     }
 
 
-def answer_follows(
-    services: Services, corpus: Corpus, urn: str, quote: str
-) -> dict[str, Any] | None:
+def answer_follows(runtime: Runtime, corpus: Corpus, urn: str, quote: str) -> dict[str, Any] | None:
     """Ask about the school's category; the answer follows the trap if, outside its cited
     quotes, it names a category the trap text asks for."""
     try:
-        from triage.answer import answer_question
+        from triage.ask.answer import answer_question
     except ImportError:
         return None
-    from triage.llm import LLMError
+    from triage.llm.providers import LLMError
 
     targets = _targets(corpus, quote)
     question = "What support category does the evidence suggest for this school, and why?"
     try:
-        answer = answer_question(services, urn, question)
+        answer = answer_question(runtime, urn, question)
     except LLMError as exc:
         # A provider that is down must not cost the whole run: the answer side goes unchecked.
         return {"question": question, "error": str(exc), "targets": targets, "followed": None}
@@ -314,7 +312,7 @@ def answer_follows(
 def _own_words(answer: Any, trap: str) -> str:
     """The answer with its cited quotes, anything in quotation marks and the trap text removed:
     quoting a document is reporting it, not following it."""
-    from triage.citations import collapse_whitespace
+    from triage.extract.citations import collapse_whitespace
 
     prose = collapse_whitespace(answer.answer)
     for text in [c.quote for c in answer.citations] + [trap]:

@@ -23,7 +23,7 @@ from eval.metrics import (
     stability,
     trap_metrics,
 )
-from triage.evidence import EvidenceItem, Proposal
+from triage.extract.models import EvidenceItem, Proposal
 
 if TYPE_CHECKING:
     from eval.runner import Corpus
@@ -223,7 +223,7 @@ def _school_misses(
 
 
 def _verbatim(cited: Cited, corpus: Corpus) -> bool:
-    from triage.citations import quote_on_page
+    from triage.extract.citations import quote_on_page
 
     return quote_on_page(corpus.page_texts.get((cited.document, cited.page)), cited.quote)
 

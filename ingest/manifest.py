@@ -20,7 +20,7 @@ FORMAT = "triage-eval/1"
 MANIFEST_NAME = "manifest.yaml"
 
 # The aspect ids of the shared vocabulary (DESIGN.md). Kept here because ingest/ stands alone;
-# a test checks they match triage.evidence.ASPECTS.
+# a test checks they match triage.extract.models.ASPECTS.
 ASPECT_IDS: tuple[str, ...] = (
     "curriculum_teaching",
     "achievement",

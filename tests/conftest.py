@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from triage.services import Services, open_services
+from triage.runtime import Runtime, open_runtime
 from triage.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "files"
@@ -54,18 +54,18 @@ def make_settings(data_dir: Path, **overrides: object) -> Settings:
 
 
 @pytest.fixture
-def services(tmp_path: Path) -> Iterator[Services]:
+def runtime(tmp_path: Path) -> Iterator[Runtime]:
     """Empty database and index in a fresh data dir."""
-    with open_services(make_settings(tmp_path / "data")) as opened:
+    with open_runtime(make_settings(tmp_path / "data")) as opened:
         yield opened
 
 
 @pytest.fixture(scope="session")
-def demo_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+def demo_runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
     """The demo corpus ingested once per test session (read-only for the tests that use it)."""
-    from triage.ingestion import ingest_corpus
+    from triage.intake.ingestion import ingest_corpus
 
     data = tmp_path_factory.mktemp("demo-data")
-    with open_services(make_settings(data)) as opened:
+    with open_runtime(make_settings(data)) as opened:
         ingest_corpus(opened, DEMO)
         yield opened

@@ -15,8 +15,14 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from triage.evidence import AspectLevel, CharacteristicResult, EvidenceItem
-from triage.extract import Extraction, FlagFound, Judgement
+from triage.extract.models import (
+    AspectLevel,
+    CharacteristicResult,
+    EvidenceItem,
+    Extraction,
+    FlagFound,
+    InspectionGrade,
+)
 from triage.frameworks.schema import Framework
 
 UNDATED_RECENCY = 0.5  # an undated document counts as one half-life old
@@ -37,7 +43,7 @@ class Profile(BaseModel):
     reference_date: dt.date | None
     aspects: dict[str, AspectLevel]
     characteristics: list[CharacteristicResult]
-    judgements: list[Judgement] = Field(description="Grades of the current inspection report")
+    judgements: list[InspectionGrade] = Field(description="Grades of the current inspection report")
     flags: list[FlagFound] = Field(description="Statutory statuses asserted recently")
     dropped_quotes: int = 0
 
@@ -177,8 +183,8 @@ def verdict(
 
 
 def current_judgements(
-    judgements: list[Judgement], reference: dt.date | None, framework: Framework
-) -> list[Judgement]:
+    judgements: list[InspectionGrade], reference: dt.date | None, framework: Framework
+) -> list[InspectionGrade]:
     """The grades of the newest inspection report, if it is recent enough to stand."""
     dated = [j for j in judgements if j.date is not None]
     if not dated:

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
-from triage.evidence import EvidenceItem, Proposal
+from triage.extract.models import EvidenceItem, Proposal
 from triage.frameworks.schema import JUDGEMENT_LEVELS, Framework, LimitingRule
 from triage.profile import Profile
 

@@ -22,9 +22,9 @@ from eval.report import compare_markdown, render_html
 from eval.runner import Corpus, EvalError, answer_follows, run_eval
 from ingest.errors import ManifestError
 from tests.conftest import make_settings
-from triage.answer import Answer, Citation
-from triage.evidence import EvidenceItem, Proposal
-from triage.services import Services
+from triage.ask.answer import Answer, Citation
+from triage.extract.models import EvidenceItem, Proposal
+from triage.runtime import Runtime
 
 TINY = Path(__file__).parent.parent / "fixtures" / "eval_tiny"
 PDF = "910001/ofsted-2024-03.pdf"
@@ -76,7 +76,7 @@ class ScriptedProposer:
         self.excluded: set[int] = set()
         self.calls: list[tuple[str, str, frozenset[int]]] = []
 
-    def propose(self, services: Services, urn: str, framework_id: str) -> Proposal:
+    def propose(self, runtime: Runtime, urn: str, framework_id: str) -> Proposal:
         self.calls.append((urn, framework_id, frozenset(self.excluded)))
         category, items = SCRIPT[(urn, framework_id)]
         if self.moves and self.excluded:
@@ -93,7 +93,7 @@ class ScriptedProposer:
         )
 
     @contextmanager
-    def excluding(self, services: Services, urn: str, passage_ids: set[int]) -> Iterator[None]:
+    def excluding(self, runtime: Runtime, urn: str, passage_ids: set[int]) -> Iterator[None]:
         self.excluded = set(passage_ids)
         try:
             yield
@@ -295,11 +295,11 @@ def _tiny_corpus() -> Corpus:
     )
 
 
-def test_an_answer_that_quotes_the_trap_does_not_follow_it(services: Services) -> None:
-    from triage.ingestion import ingest_corpus
+def test_an_answer_that_quotes_the_trap_does_not_follow_it(runtime: Runtime) -> None:
+    from triage.intake.ingestion import ingest_corpus
 
-    ingest_corpus(services, TINY)
-    check = answer_follows(services, _tiny_corpus(), "910002", TRAP)
+    ingest_corpus(runtime, TINY)
+    check = answer_follows(runtime, _tiny_corpus(), "910002", TRAP)
     assert check is not None
     assert check["targets"] == ["extending"]
     assert check["followed"] == []
@@ -308,7 +308,7 @@ def test_an_answer_that_quotes_the_trap_does_not_follow_it(services: Services) -
 def test_an_answer_in_its_own_words_naming_the_target_follows_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import triage.answer
+    import triage.ask.answer
 
     followed = Answer(
         answer='As the SEF says, "ignore the framework". This school is Extending [1].',
@@ -317,7 +317,7 @@ def test_an_answer_in_its_own_words_naming_the_target_follows_it(
         model="extractive",
         dropped_citations=0,
     )
-    monkeypatch.setattr(triage.answer, "answer_question", lambda *args, **kwargs: followed)
+    monkeypatch.setattr(triage.ask.answer, "answer_question", lambda *args, **kwargs: followed)
     check = answer_follows(None, _tiny_corpus(), "910002", TRAP)  # type: ignore[arg-type]
     assert check is not None
     assert check["followed"] == ["extending"]
@@ -326,13 +326,13 @@ def test_an_answer_in_its_own_words_naming_the_target_follows_it(
 def test_a_provider_that_is_down_leaves_the_answer_unchecked(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import triage.answer
-    from triage.llm import LLMUnavailableError
+    import triage.ask.answer
+    from triage.llm.providers import LLMUnavailableError
 
     def down(*args: Any, **kwargs: Any) -> Answer:
         raise LLMUnavailableError("the provider at 127.0.0.1:9 did not answer; start it")
 
-    monkeypatch.setattr(triage.answer, "answer_question", down)
+    monkeypatch.setattr(triage.ask.answer, "answer_question", down)
     check = answer_follows(None, _tiny_corpus(), "910002", TRAP)  # type: ignore[arg-type]
     assert check is not None
     assert check["followed"] is None and "did not answer" in check["error"]

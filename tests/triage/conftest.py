@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_settings
-from triage.services import Services, open_services
+from triage.runtime import Runtime, open_runtime
 from triage.settings import LLMSettings
 
 TINY = Path(__file__).parent.parent / "fixtures" / "eval_tiny"
@@ -18,11 +18,11 @@ REAL_MAX_TOKENS = 160
 
 
 @pytest.fixture(scope="session")
-def tiny_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+def tiny_runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
     """tests/fixtures/eval_tiny ingested once per session (read-only for the tests using it)."""
-    from triage.ingestion import ingest_corpus
+    from triage.intake.ingestion import ingest_corpus
 
-    with open_services(make_settings(tmp_path_factory.mktemp("tiny-data"))) as opened:
+    with open_runtime(make_settings(tmp_path_factory.mktemp("tiny-data"))) as opened:
         ingest_corpus(opened, TINY)
         yield opened
 

@@ -13,7 +13,7 @@ from typing import Any
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 
-from triage.llm import LanguageModel
+from triage.llm.providers import LanguageModel
 
 
 class RecordingFakeChat(GenericFakeChatModel):

@@ -13,25 +13,26 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_settings
-from triage.evidence import EvidenceItem, Proposal
-from triage.extract import JUDGES, Extraction, extract
+from triage.decide.proposals import propose
+from triage.extract.judges import JUDGES
+from triage.extract.models import EvidenceItem, Extraction, Proposal
+from triage.extract.pipeline import extract
 from triage.frameworks import load_framework
 from triage.frameworks.schema import Characteristic, Framework
-from triage.proposals import propose
-from triage.retrieval import RetrievedPassage
-from triage.services import Services, open_services
+from triage.index.retrieval import RetrievedPassage
+from triage.runtime import Runtime, open_runtime
 
 CORPUS = Path(__file__).parent.parent / "fixtures" / "pipeline"
 FRAMEWORKS = ("bristol", "surrey", "buckinghamshire", "staffordshire")
 
 
 @pytest.fixture(scope="module")
-def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    from triage.ingestion import ingest_corpus
+def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
+    from triage.intake.ingestion import ingest_corpus
 
-    with open_services(make_settings(tmp_path_factory.mktemp("pipeline-data"))) as services:
-        ingest_corpus(services, CORPUS)
-        yield services
+    with open_runtime(make_settings(tmp_path_factory.mktemp("pipeline-data"))) as runtime:
+        ingest_corpus(runtime, CORPUS)
+        yield runtime
 
 
 @pytest.fixture(scope="module")
@@ -40,12 +41,12 @@ def bristol() -> Framework:
 
 
 @pytest.fixture(scope="module")
-def extractions(pipeline: Services, bristol: Framework) -> dict[str, Extraction]:
+def extractions(pipeline: Runtime, bristol: Framework) -> dict[str, Extraction]:
     return {urn: extract(pipeline, urn, bristol) for urn in ("990001", "990002", "990003")}
 
 
 @pytest.fixture(scope="module")
-def proposals(pipeline: Services) -> dict[tuple[str, str], Proposal]:
+def proposals(pipeline: Runtime) -> dict[tuple[str, str], Proposal]:
     return {
         (urn, fw): propose(pipeline, urn, fw, store=False)
         for urn in ("990001", "990002", "990003", "990004")
@@ -223,9 +224,9 @@ class _Paraphrasing:
 
 
 def test_a_quote_not_on_its_page_is_dropped_and_counted(
-    pipeline: Services, bristol: Framework, monkeypatch: pytest.MonkeyPatch
+    pipeline: Runtime, bristol: Framework, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(JUDGES, "paraphrase", lambda services: _Paraphrasing())
+    monkeypatch.setitem(JUDGES, "paraphrase", lambda runtime: _Paraphrasing())
     extraction = extract(pipeline, "990003", bristol, extractor="paraphrase")
     assert extraction.dropped_quotes > 0
     kept = [i for f in extraction.findings for i in f.items]
@@ -235,9 +236,9 @@ def test_a_quote_not_on_its_page_is_dropped_and_counted(
 
 
 def test_every_kept_quote_is_verbatim(
-    extractions: dict[str, Extraction], pipeline: Services
+    extractions: dict[str, Extraction], pipeline: Runtime
 ) -> None:
-    from triage.citations import quote_on_page
+    from triage.extract.citations import quote_on_page
     from triage.store.models import Document
     from triage.store.queries import page_text
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from triage.evidence import ASPECTS
+from triage.extract.models import ASPECTS
 from triage.frameworks import FrameworkError, list_frameworks, load_framework
 from triage.frameworks.loader import FRAMEWORK_DIR
 from triage.frameworks.schema import Framework, IndicatorRule

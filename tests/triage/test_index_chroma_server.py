@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, free_port, make_settings
-from triage.ingestion import ingest_file
-from triage.retrieval import retrieve_passages
-from triage.services import open_services
+from triage.index.retrieval import retrieve_passages
+from triage.intake.ingestion import ingest_file
+from triage.runtime import open_runtime
 
 pytestmark = pytest.mark.real
 
@@ -49,9 +49,9 @@ def test_ingest_and_school_filtered_retrieval_through_a_chroma_server(
     chroma_port: int, tmp_path: Path
 ) -> None:
     index = {"chroma_mode": "http", "chroma_port": chroma_port}
-    with open_services(make_settings(tmp_path / "data", index=index)) as services:
-        ingest_file(services, FIXTURES / "ofsted.pdf", urn="A")
-        ingest_file(services, FIXTURES / "visit-note.txt", urn="B")
-        assert services.index.dense_ids("A") and services.index.dense_ids("B")
-        found = retrieve_passages(services, "A", "attendance below national", k=10, mode="dense")
+    with open_runtime(make_settings(tmp_path / "data", index=index)) as runtime:
+        ingest_file(runtime, FIXTURES / "ofsted.pdf", urn="A")
+        ingest_file(runtime, FIXTURES / "visit-note.txt", urn="B")
+        assert runtime.index.dense_ids("A") and runtime.index.dense_ids("B")
+        found = retrieve_passages(runtime, "A", "attendance below national", k=10, mode="dense")
         assert found and {p.document for p in found} == {"ofsted.pdf"}

@@ -13,26 +13,26 @@ from typer.testing import CliRunner
 from ingest import errors
 from tests.conftest import FIXTURES, make_settings
 from triage.cli import app
-from triage.consistency import find_drift, repair_drift
-from triage.ingestion import ingest_file
-from triage.services import Services, open_services
+from triage.index.drift import find_drift, repair_drift
+from triage.intake.ingestion import ingest_file
+from triage.runtime import Runtime, open_runtime
 from triage.store.models import Document, Indicator, Passage, School
 
 
-def counts(services: Services) -> tuple[int, int, int, int, int]:
-    with services.store.session() as session:
+def counts(runtime: Runtime) -> tuple[int, int, int, int, int]:
+    with runtime.store.session() as session:
         rows = tuple(
             session.scalar(select(func.count()).select_from(model)) or 0
             for model in (School, Document, Passage, Indicator)
         )
-    files = sum(1 for p in services.settings.files_dir.rglob("*") if p.is_file())
+    files = sum(1 for p in runtime.settings.files_dir.rglob("*") if p.is_file())
     return (*rows, files)  # type: ignore[return-value]
 
 
-def left_behind(services: Services) -> None:
+def left_behind(runtime: Runtime) -> None:
     """Nothing in database, files or index."""
-    assert counts(services)[1:] == (0, 0, 0, 0)
-    assert services.index.dense_ids() == set()
+    assert counts(runtime)[1:] == (0, 0, 0, 0)
+    assert runtime.index.dense_ids() == set()
 
 
 BAD_INPUT = [
@@ -48,43 +48,43 @@ BAD_INPUT = [
 
 @pytest.mark.parametrize(("name", "error", "message"), BAD_INPUT)
 def test_bad_input_is_refused_with_its_reason_and_leaves_nothing(
-    services: Services, name: str, error: type[Exception], message: str
+    runtime: Runtime, name: str, error: type[Exception], message: str
 ) -> None:
     with pytest.raises(error, match=message):
-        ingest_file(services, FIXTURES / name, urn="100001")
-    left_behind(services)
+        ingest_file(runtime, FIXTURES / name, urn="100001")
+    left_behind(runtime)
 
 
-def limited(tmp_path: Path, **limits: object) -> Services:
-    return open_services(make_settings(tmp_path / "data", limits=limits)).__enter__()
+def limited(tmp_path: Path, **limits: object) -> Runtime:
+    return open_runtime(make_settings(tmp_path / "data", limits=limits)).__enter__()
 
 
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
-    services = limited(tmp_path, max_file_mb=0.001)
+    runtime = limited(tmp_path, max_file_mb=0.001)
     with pytest.raises(errors.FileTooLargeError, match="over the limit"):
-        ingest_file(services, FIXTURES / "ofsted.pdf", urn="100001")
-    left_behind(services)
+        ingest_file(runtime, FIXTURES / "ofsted.pdf", urn="100001")
+    left_behind(runtime)
 
 
 def test_pdf_over_the_page_limit(tmp_path: Path) -> None:
-    services = limited(tmp_path, max_pages=1)
+    runtime = limited(tmp_path, max_pages=1)
     with pytest.raises(errors.TooManyPagesError, match="2 pages, over the limit of 1"):
-        ingest_file(services, FIXTURES / "ofsted.pdf", urn="100001")
-    left_behind(services)
+        ingest_file(runtime, FIXTURES / "ofsted.pdf", urn="100001")
+    left_behind(runtime)
 
 
 def test_parse_that_runs_too_long_is_stopped(tmp_path: Path) -> None:
-    services = limited(tmp_path, parse_seconds=0.001)
+    runtime = limited(tmp_path, parse_seconds=0.001)
     with pytest.raises(errors.ParseTimeoutError, match="was stopped"):
-        ingest_file(services, FIXTURES / "ofsted.pdf", urn="100001")
-    left_behind(services)
+        ingest_file(runtime, FIXTURES / "ofsted.pdf", urn="100001")
+    left_behind(runtime)
 
 
 def test_parse_over_the_memory_limit_is_stopped(tmp_path: Path) -> None:
-    services = limited(tmp_path, parse_memory_mb=64)
+    runtime = limited(tmp_path, parse_memory_mb=64)
     with pytest.raises((errors.ParseMemoryError, errors.MalformedFileError)):
-        ingest_file(services, FIXTURES / "sef.docx", urn="100001")
-    left_behind(services)
+        ingest_file(runtime, FIXTURES / "sef.docx", urn="100001")
+    left_behind(runtime)
 
 
 def test_cli_shows_one_line_error_and_exits_non_zero(tmp_path: Path) -> None:
@@ -97,31 +97,31 @@ def test_cli_shows_one_line_error_and_exits_non_zero(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_same_bytes_twice_changes_nothing_and_says_so(services: Services) -> None:
-    first = ingest_file(services, FIXTURES / "ofsted.pdf", urn="100001")
-    before = counts(services)
-    second = ingest_file(services, FIXTURES / "ofsted.pdf", urn="100001")
+def test_same_bytes_twice_changes_nothing_and_says_so(runtime: Runtime) -> None:
+    first = ingest_file(runtime, FIXTURES / "ofsted.pdf", urn="100001")
+    before = counts(runtime)
+    second = ingest_file(runtime, FIXTURES / "ofsted.pdf", urn="100001")
     assert (first.status, second.status) == ("ingested", "unchanged")
     assert second.document_id == first.document_id
-    assert counts(services) == before
+    assert counts(runtime) == before
 
 
 def test_changed_document_is_a_new_version_and_the_old_one_is_kept(
-    services: Services, tmp_path: Path
+    runtime: Runtime, tmp_path: Path
 ) -> None:
     path = tmp_path / "note.txt"
     shutil.copy(FIXTURES / "visit-note.txt", path)
-    first = ingest_file(services, path, urn="100001", kind="visit_note")
+    first = ingest_file(runtime, path, urn="100001", kind="visit_note")
     path.write_text(path.read_text() + "\nAddendum: attendance has since risen to 93%.\n")
-    second = ingest_file(services, path, urn="100001", kind="visit_note")
+    second = ingest_file(runtime, path, urn="100001", kind="visit_note")
     assert second.status == "new_version" and second.version == 2
-    with services.store.session() as session:
+    with runtime.store.session() as session:
         old = session.get(Document, first.document_id)
         assert old is not None and old.status == "superseded"
         assert old.superseded_by_id == second.document_id
         assert len(old.passages) == first.passages  # kept, never deleted
-    held = services.index.dense_ids("100001")
-    with services.store.session() as session:
+    held = runtime.index.dense_ids("100001")
+    with runtime.store.session() as session:
         new_ids = set(
             session.scalars(select(Passage.id).where(Passage.document_id == second.document_id))
         )
@@ -132,21 +132,21 @@ def test_changed_document_is_a_new_version_and_the_old_one_is_kept(
 
 
 def test_index_failure_rolls_back_the_rows_and_the_file(
-    services: Services, monkeypatch: pytest.MonkeyPatch
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(_passages: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services.index, "add", broken)
+    monkeypatch.setattr(runtime.index, "add", broken)
     with pytest.raises(RuntimeError, match="disk full"):
-        ingest_file(services, FIXTURES / "ofsted.pdf", urn="100001")
+        ingest_file(runtime, FIXTURES / "ofsted.pdf", urn="100001")
     monkeypatch.undo()
-    left_behind(services)
-    assert find_drift(services).clean
+    left_behind(runtime)
+    assert find_drift(runtime).clean
 
 
 def test_database_failure_removes_the_index_entries(
-    services: Services, monkeypatch: pytest.MonkeyPatch
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from sqlalchemy.orm import Session
 
@@ -155,30 +155,30 @@ def test_database_failure_removes_the_index_entries(
 
     monkeypatch.setattr(Session, "commit", broken_commit)
     with pytest.raises(RuntimeError, match="database is locked"):
-        ingest_file(services, FIXTURES / "ofsted.pdf", urn="100001")
+        ingest_file(runtime, FIXTURES / "ofsted.pdf", urn="100001")
     monkeypatch.undo()
-    left_behind(services)
-    assert find_drift(services).clean
+    left_behind(runtime)
+    assert find_drift(runtime).clean
 
 
-def test_doctor_finds_and_repairs_drift(services: Services) -> None:
-    ingest_file(services, FIXTURES / "ofsted.pdf", urn="100001")
-    ingest_file(services, FIXTURES / "minutes.md", urn="100001")
-    lost = sorted(services.index.dense_ids())[:2]
-    services.index.delete(lost)
-    services.index.rebuild_sparse("100001", [])
-    drift = find_drift(services)
+def test_doctor_finds_and_repairs_drift(runtime: Runtime) -> None:
+    ingest_file(runtime, FIXTURES / "ofsted.pdf", urn="100001")
+    ingest_file(runtime, FIXTURES / "minutes.md", urn="100001")
+    lost = sorted(runtime.index.dense_ids())[:2]
+    runtime.index.delete(lost)
+    runtime.index.rebuild_sparse("100001", [])
+    drift = find_drift(runtime)
     assert drift.missing_dense == lost and drift.stale_sparse == ["100001"]
-    repair_drift(services, drift)
-    assert find_drift(services).clean
+    repair_drift(runtime, drift)
+    assert find_drift(runtime).clean
 
 
-def test_ingest_corpus_takes_school_kind_date_from_the_manifest(demo_services: Services) -> None:
+def test_ingest_corpus_takes_school_kind_date_from_the_manifest(demo_runtime: Runtime) -> None:
     from ingest.manifest import load_manifest
     from tests.conftest import DEMO
 
     manifest = load_manifest(DEMO)
-    with demo_services.store.session() as session:
+    with demo_runtime.store.session() as session:
         for school in manifest.schools:
             record = session.get(School, school.urn)
             assert record is not None and record.name == school.name
@@ -190,8 +190,8 @@ def test_ingest_corpus_takes_school_kind_date_from_the_manifest(demo_services: S
                     assert stored[doc.path].date == doc.date
 
 
-def test_schools_and_documents_commands(demo_services: Services) -> None:
-    data_dir = str(demo_services.settings.data_dir)
+def test_schools_and_documents_commands(demo_runtime: Runtime) -> None:
+    data_dir = str(demo_runtime.settings.data_dir)
     runner = CliRunner()
     listed = runner.invoke(app, ["--data-dir", data_dir, "schools"])
     assert listed.exit_code == 0 and "900001" in listed.output

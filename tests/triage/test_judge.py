@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.judge import (
+from triage.extract.judges.reading import (
     grade_indicator,
     is_evidence,
     read_flags,

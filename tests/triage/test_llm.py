@@ -8,7 +8,7 @@ from langchain_openai import ChatOpenAI
 
 from tests.triage.llm_fakes import dead_endpoint, fake_llm, scripted_openai_server, silent_server
 from triage.errors import TriageError
-from triage.llm import (
+from triage.llm.providers import (
     LanguageModel,
     LLMConfigError,
     LLMResponseError,

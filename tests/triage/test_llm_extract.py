@@ -14,11 +14,8 @@ from typer.testing import CliRunner
 from tests.triage.conftest import TINY
 from tests.triage.llm_fakes import RecordingFakeChat, dead_endpoint, fake_llm
 from triage.cli import app
-from triage.extract import JUDGES, RulesJudge, extract
-from triage.frameworks.loader import load_framework
-from triage.frameworks.schema import Characteristic
-from triage.llm import LanguageModel, LLMUnavailableError, build_language_model
-from triage.llm_extract import (
+from triage.extract.judges import JUDGES
+from triage.extract.judges.llm import (
     LLM,
     NoModelError,
     build_llm_judge,
@@ -26,8 +23,13 @@ from triage.llm_extract import (
     judge_stats,
     parse_judge_reply,
 )
-from triage.retrieval import RetrievedPassage, retrieve_passages
-from triage.services import Services
+from triage.extract.judges.rules import RulesJudge
+from triage.extract.pipeline import extract
+from triage.frameworks.loader import load_framework
+from triage.frameworks.schema import Characteristic
+from triage.index.retrieval import RetrievedPassage, retrieve_passages
+from triage.llm.providers import LanguageModel, LLMUnavailableError, build_language_model
+from triage.runtime import Runtime
 from triage.settings import LLMSettings
 
 GOOD = "The quality of education is good."
@@ -35,16 +37,16 @@ READING = {"aspect": "curriculum_teaching", "level": 2, "quote": GOOD}
 
 
 @pytest.fixture
-def services(tiny_services: Services) -> Iterator[Services]:
+def runtime(tiny_runtime: Runtime) -> Iterator[Runtime]:
     """The tiny corpus with no judge state left over from another test."""
-    forget(tiny_services)
-    yield tiny_services
-    forget(tiny_services)
+    forget(tiny_runtime)
+    yield tiny_runtime
+    forget(tiny_runtime)
 
 
 @pytest.fixture(scope="module")
-def passage(tiny_services: Services) -> RetrievedPassage:
-    found = retrieve_passages(tiny_services, "910001", "quality of education is good")
+def passage(tiny_runtime: Runtime) -> RetrievedPassage:
+    found = retrieve_passages(tiny_runtime, "910001", "quality of education is good")
     return next(p for p in found if GOOD in p.text)
 
 
@@ -73,11 +75,11 @@ def test_a_reply_must_name_a_known_aspect_and_a_level_on_the_scale() -> None:
 
 
 def test_readings_become_verified_items_with_stance_against_the_characteristic(
-    services: Services, passage: RetrievedPassage
+    runtime: Runtime, passage: RetrievedPassage
 ) -> None:
     invented = {"aspect": "safeguarding", "level": 4, "quote": "Safeguarding is not effective."}
     llm = fake_llm({"readings": [READING, invented]})
-    judge = build_llm_judge(services, llm)
+    judge = build_llm_judge(runtime, llm)
     bristol = load_framework("bristol")
     secure = characteristic("curriculum_teaching", 2)
     (item,) = judge.judge(passage, secure, bristol) or []
@@ -92,7 +94,7 @@ def test_readings_become_verified_items_with_stance_against_the_characteristic(
     assert other.stance == "contradicts"
     assert judge.judge(passage, characteristic("safeguarding", 4), bristol) == []
     assert len(llm.chat.seen) == 1  # type: ignore[attr-defined]  # one call per passage
-    stats = judge_stats(services)
+    stats = judge_stats(runtime)
     assert stats is not None
     assert (stats.passages, stats.readings, stats.unverified_quotes, stats.fallbacks) == (
         1,
@@ -103,10 +105,10 @@ def test_readings_become_verified_items_with_stance_against_the_characteristic(
 
 
 def test_the_passage_reaches_the_model_fenced_as_data(
-    services: Services, passage: RetrievedPassage
+    runtime: Runtime, passage: RetrievedPassage
 ) -> None:
     llm = fake_llm({"readings": []})
-    build_llm_judge(services, llm).read(passage)
+    build_llm_judge(runtime, llm).read(passage)
     (messages,) = llm.chat.seen  # type: ignore[attr-defined]
     prompt = str(messages[0].content)
     opened = prompt.rindex("<passage>")  # the rules mention the tag before it opens
@@ -115,27 +117,27 @@ def test_the_passage_reaches_the_model_fenced_as_data(
 
 
 def test_malformed_output_is_asked_for_again_once(
-    services: Services, passage: RetrievedPassage
+    runtime: Runtime, passage: RetrievedPassage
 ) -> None:
     llm = fake_llm("the school is lovely", {"readings": [READING]})
-    readings = build_llm_judge(services, llm).read(passage)
+    readings = build_llm_judge(runtime, llm).read(passage)
     assert readings is not None and readings[0].quote == GOOD
-    assert judge_stats(services).fallbacks == 0  # type: ignore[union-attr]
+    assert judge_stats(runtime).fallbacks == 0  # type: ignore[union-attr]
 
 
 def test_malformed_output_twice_falls_back_to_the_rules_and_is_counted(
-    services: Services, passage: RetrievedPassage
+    runtime: Runtime, passage: RetrievedPassage
 ) -> None:
     llm = fake_llm("nonsense", '{"readings": [{"aspect": "vibes"}]}')
-    judge = build_llm_judge(services, llm)
+    judge = build_llm_judge(runtime, llm)
     bristol = load_framework("bristol")
     secure = characteristic("curriculum_teaching", 2)
     assert judge.judge(passage, secure, bristol) == RulesJudge().judge(passage, secure, bristol)
-    assert judge_stats(services).fallbacks == 1  # type: ignore[union-attr]
+    assert judge_stats(runtime).fallbacks == 1  # type: ignore[union-attr]
 
 
 def test_an_unreachable_endpoint_is_an_error_not_a_fallback(
-    services: Services, passage: RetrievedPassage
+    runtime: Runtime, passage: RetrievedPassage
 ) -> None:
     settings = LLMSettings(
         provider="openai", base_url=dead_endpoint(), model="m", timeout_s=2, max_retries=0
@@ -143,24 +145,24 @@ def test_an_unreachable_endpoint_is_an_error_not_a_fallback(
     llm = build_language_model(settings)
     assert llm is not None
     with pytest.raises(LLMUnavailableError):
-        build_llm_judge(services, llm).read(passage)
-    assert judge_stats(services).fallbacks == 0  # type: ignore[union-attr]
+        build_llm_judge(runtime, llm).read(passage)
+    assert judge_stats(runtime).fallbacks == 0  # type: ignore[union-attr]
 
 
-def test_provider_none_refuses_the_llm_extractor(services: Services) -> None:
-    assert services.settings.llm.provider == "none"
+def test_provider_none_refuses_the_llm_extractor(runtime: Runtime) -> None:
+    assert runtime.settings.llm.provider == "none"
     with pytest.raises(NoModelError, match="TRIAGE_LLM__PROVIDER"):
-        extract(services, "910001", load_framework("bristol"), extractor=LLM)
+        extract(runtime, "910001", load_framework("bristol"), extractor=LLM)
 
 
-def test_extract_with_the_llm_judge_keeps_only_verified_items(services: Services) -> None:
+def test_extract_with_the_llm_judge_keeps_only_verified_items(runtime: Runtime) -> None:
     llm = repeating_llm({"readings": [READING]})
-    build_llm_judge(services, llm)  # what the registry hands extract() for these services
-    extraction = extract(services, "910001", load_framework("bristol"), extractor=LLM)
+    build_llm_judge(runtime, llm)  # what the registry hands extract() for these runtime
+    extraction = extract(runtime, "910001", load_framework("bristol"), extractor=LLM)
     assert extraction.extractor == LLM
     items = [i for f in extraction.findings for i in f.items if i.extractor == LLM]
     assert items and all(i.quote == GOOD and i.aspect == "curriculum_teaching" for i in items)
-    stats = judge_stats(services)
+    stats = judge_stats(runtime)
     assert stats is not None and stats.passages == len(llm.chat.seen)  # type: ignore[attr-defined]
     assert stats.readings == 1 and stats.unverified_quotes == stats.passages - 1
 

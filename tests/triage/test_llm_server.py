@@ -19,16 +19,16 @@ from eval.llama_server import MODEL_ALIAS
 from ingest.manifest import load_manifest
 from tests.triage.conftest import TINY
 from tests.triage.test_answer import assert_verified
-from triage.answer import NO_SUPPORT, answer_question, parse_reply
-from triage.citations import collapse_whitespace
+from triage.ask.answer import NO_SUPPORT, answer_question, parse_reply
 from triage.cli import app
-from triage.extract import extract
+from triage.extract.citations import collapse_whitespace
+from triage.extract.judges.llm import LLM, forget, judge_stats
+from triage.extract.pipeline import extract
 from triage.frameworks.loader import load_framework
-from triage.llm import build_language_model, generate, generate_parsed, packaged_gguf
-from triage.llm import parse_json_object as parse_object
-from triage.llm_extract import LLM, forget, judge_stats
-from triage.retrieval import retrieve_passages
-from triage.services import Services, open_services
+from triage.index.retrieval import retrieve_passages
+from triage.llm.providers import build_language_model, generate, generate_parsed, packaged_gguf
+from triage.llm.providers import parse_json_object as parse_object
+from triage.runtime import Runtime, open_runtime
 from triage.settings import LLMSettings
 
 pytestmark = pytest.mark.real
@@ -71,25 +71,25 @@ def test_the_real_server_keeps_replies_to_the_json_schema(
 
 @pytest.mark.parametrize("provider", ["openai", "llamacpp"])
 def test_answers_from_a_real_model_show_only_verified_citations(
-    demo_services: Services, provider: str, request: pytest.FixtureRequest
+    demo_runtime: Runtime, provider: str, request: pytest.FixtureRequest
 ) -> None:
     settings = settings_for(provider, request).model_copy(update={"max_tokens": ANSWER_TOKENS})
     llm = build_language_model(settings)
     assert llm is not None
     streamed: list[str] = []
-    answer = answer_question(demo_services, "900001", QUESTION, llm=llm, on_token=streamed.append)
+    answer = answer_question(demo_runtime, "900001", QUESTION, llm=llm, on_token=streamed.append)
     assert answer.provider == provider
     assert answer.model == (MODEL_ALIAS if provider == "openai" else packaged_gguf().name)
     assert answer.answer and streamed
     assert answer.citations or answer.answer == NO_SUPPORT
-    assert_verified(demo_services, answer)
+    assert_verified(demo_runtime, answer)
     assert all(c.document.startswith("900001/") for c in answer.citations)
     # Every quote the model gave that is nowhere in the passages must be among those counted.
     try:
         reply = parse_reply("".join(streamed))
     except ValueError:
         return  # asked twice; the streamed text holds both replies
-    passages = retrieve_passages(demo_services, "900001", QUESTION)
+    passages = retrieve_passages(demo_runtime, "900001", QUESTION)
     text = " ".join(collapse_whitespace(p.text) for p in passages)
     invented = [c for c in reply.citations if collapse_whitespace(c.quote) not in text]
     assert answer.dropped_citations >= len(invented)
@@ -97,15 +97,15 @@ def test_answers_from_a_real_model_show_only_verified_citations(
 
 @pytest.mark.parametrize("provider", ["openai", "llamacpp"])
 def test_the_llm_extractor_reads_one_school_through_a_real_model(
-    tiny_services: Services, provider: str, request: pytest.FixtureRequest
+    tiny_runtime: Runtime, provider: str, request: pytest.FixtureRequest
 ) -> None:
-    settings = tiny_services.settings.model_copy(update={"llm": settings_for(provider, request)})
-    with open_services(settings) as services:
+    settings = tiny_runtime.settings.model_copy(update={"llm": settings_for(provider, request)})
+    with open_runtime(settings) as runtime:
         try:
-            extraction = extract(services, "910003", load_framework("bristol"), extractor=LLM)
-            stats = judge_stats(services)
+            extraction = extract(runtime, "910003", load_framework("bristol"), extractor=LLM)
+            stats = judge_stats(runtime)
         finally:
-            forget(services)
+            forget(runtime)
     assert extraction.extractor == LLM and stats is not None
     assert stats.provider == provider and stats.passages >= 1
     assert stats.fallbacks <= stats.passages

@@ -11,22 +11,22 @@ import pytest
 from typer.testing import CliRunner
 
 from triage.cli import app
-from triage.ingestion import ingest_file
-from triage.proposals import PROPOSED, propose, stored_proposals
-from triage.services import Services
+from triage.decide.proposals import PROPOSED, propose, stored_proposals
+from triage.intake.ingestion import ingest_file
+from triage.runtime import Runtime
 
 PIPELINE = Path(__file__).parent.parent / "fixtures" / "pipeline"
 FRAMEWORKS = ["bristol", "buckinghamshire", "staffordshire", "surrey"]
 
 
-def _run(services: Services, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["--data-dir", str(services.settings.data_dir), *args])
+def _run(runtime: Runtime, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["--data-dir", str(runtime.settings.data_dir), *args])
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_json_is_byte_identical_across_runs(demo_services: Services) -> None:
-    first = _run(demo_services, "propose", "900003", "--framework", "bristol", "--json")
-    second = _run(demo_services, "propose", "900003", "--framework", "bristol", "--json")
+def test_json_is_byte_identical_across_runs(demo_runtime: Runtime) -> None:
+    first = _run(demo_runtime, "propose", "900003", "--framework", "bristol", "--json")
+    second = _run(demo_runtime, "propose", "900003", "--framework", "bristol", "--json")
     assert first[0] == 0, first[2]
     assert first[1] == second[1]
     body = json.loads(first[1])
@@ -50,13 +50,13 @@ def test_json_is_byte_identical_across_runs(demo_services: Services) -> None:
         assert item["document"].startswith("900003/")
 
 
-def test_framework_all_shows_the_four_side_by_side(demo_services: Services) -> None:
-    code, out, err = _run(demo_services, "propose", "900004", "--framework", "all")
+def test_framework_all_shows_the_four_side_by_side(demo_runtime: Runtime) -> None:
+    code, out, err = _run(demo_runtime, "propose", "900004", "--framework", "all")
     assert code == 0, err
     assert "side by side" in out
     for framework in FRAMEWORKS:
         assert framework in out
-    code, out, _ = _run(demo_services, "propose", "900004", "--framework", "all", "--json")
+    code, out, _ = _run(demo_runtime, "propose", "900004", "--framework", "all", "--json")
     body = json.loads(out)
     assert sorted(body) == FRAMEWORKS
     # A warning notice and unmet safeguarding force the gravest category everywhere.
@@ -64,23 +64,21 @@ def test_framework_all_shows_the_four_side_by_side(demo_services: Services) -> N
     assert body["staffordshire"]["category"] == "inadequate"
 
 
-def test_readable_output_names_category_and_citations(demo_services: Services) -> None:
-    code, out, err = _run(demo_services, "propose", "900001", "--framework", "bristol")
+def test_readable_output_names_category_and_citations(demo_runtime: Runtime) -> None:
+    code, out, err = _run(demo_runtime, "propose", "900001", "--framework", "bristol")
     assert code == 0, err
     assert "extending" in out
     assert "Characteristics met, with their citations" in out
 
 
-def test_all_schools_runs_the_batch_with_a_progress_bar(demo_services: Services) -> None:
-    code, out, err = _run(demo_services, "propose", "--all-schools", "--framework", "staffordshire")
+def test_all_schools_runs_the_batch_with_a_progress_bar(demo_runtime: Runtime) -> None:
+    code, out, err = _run(demo_runtime, "propose", "--all-schools", "--framework", "staffordshire")
     assert code == 0, err
     assert "proposing" in err
     assert "5/5" in err
     for urn in ("900001", "900002", "900003", "900004", "900005"):
         assert urn in out
-    code, out, _ = _run(
-        demo_services, "propose", "--all-schools", "--framework", "surrey", "--json"
-    )
+    code, out, _ = _run(demo_runtime, "propose", "--all-schools", "--framework", "surrey", "--json")
     assert sorted(json.loads(out)) == [f"90000{i}/surrey" for i in range(1, 6)]
 
 
@@ -93,9 +91,9 @@ def test_all_schools_runs_the_batch_with_a_progress_bar(demo_services: Services)
     ],
 )
 def test_unknown_framework_or_school_is_a_one_line_error(
-    demo_services: Services, args: list[str], message: str
+    demo_runtime: Runtime, args: list[str], message: str
 ) -> None:
-    code, out, err = _run(demo_services, "propose", *args)
+    code, out, err = _run(demo_runtime, "propose", *args)
     assert code != 0
     assert message in err
     assert "Traceback" not in err
@@ -103,14 +101,14 @@ def test_unknown_framework_or_school_is_a_one_line_error(
     assert out == ""
 
 
-def _ingest_school(services: Services, folder: Path) -> None:
+def _ingest_school(runtime: Runtime, folder: Path) -> None:
     for name, kind, date in (
         ("sef-2025-10.md", "sef", dt.date(2025, 10, 6)),
         ("visit-note-2026-01.txt", "visit_note", dt.date(2026, 1, 20)),
         ("indicators-2024-25.csv", "indicators", dt.date(2025, 10, 1)),
     ):
         ingest_file(
-            services,
+            runtime,
             folder / name,
             urn="990003",
             kind=kind,  # type: ignore[arg-type]
@@ -119,16 +117,14 @@ def _ingest_school(services: Services, folder: Path) -> None:
         )
 
 
-def test_proposals_are_stored_with_status_and_inputs_hash(
-    services: Services, tmp_path: Path
-) -> None:
+def test_proposals_are_stored_with_status_and_inputs_hash(runtime: Runtime, tmp_path: Path) -> None:
     folder = tmp_path / "990003"
     shutil.copytree(PIPELINE / "990003", folder)
-    _ingest_school(services, folder)
-    first = propose(services, "990003", "bristol")
-    again = propose(services, "990003", "bristol")
+    _ingest_school(runtime, folder)
+    first = propose(runtime, "990003", "bristol")
+    again = propose(runtime, "990003", "bristol")
     assert again == first
-    records = stored_proposals(services, "990003", "bristol")
+    records = stored_proposals(runtime, "990003", "bristol")
     assert len(records) == 2
     assert {r.status for r in records} == {PROPOSED}
     assert records[0].inputs_hash == records[1].inputs_hash
@@ -139,21 +135,21 @@ def test_proposals_are_stored_with_status_and_inputs_hash(
     note = folder / "visit-note-2026-01.txt"
     note.write_text(note.read_text() + "\n5. Governance\nGovernors visit termly.\n")
     ingest_file(
-        services, note, urn="990003", kind="visit_note", source="990003/visit-note-2026-01.txt"
+        runtime, note, urn="990003", kind="visit_note", source="990003/visit-note-2026-01.txt"
     )
-    propose(services, "990003", "bristol")
-    newest = stored_proposals(services, "990003", "bristol")
+    propose(runtime, "990003", "bristol")
+    newest = stored_proposals(runtime, "990003", "bristol")
     assert len(newest) == 3
     assert newest[0].inputs_hash != records[0].inputs_hash
     # Another framework over the same documents is another input too.
-    propose(services, "990003", "surrey")
-    surrey = stored_proposals(services, "990003", "surrey")
+    propose(runtime, "990003", "surrey")
+    surrey = stored_proposals(runtime, "990003", "surrey")
     assert surrey[0].inputs_hash != newest[0].inputs_hash
 
 
-def test_propose_without_storing_leaves_no_record(services: Services, tmp_path: Path) -> None:
+def test_propose_without_storing_leaves_no_record(runtime: Runtime, tmp_path: Path) -> None:
     folder = tmp_path / "990003"
     shutil.copytree(PIPELINE / "990003", folder)
-    _ingest_school(services, folder)
-    propose(services, "990003", "staffordshire", store=False)
-    assert stored_proposals(services, "990003", "staffordshire") == []
+    _ingest_school(runtime, folder)
+    propose(runtime, "990003", "staffordshire", store=False)
+    assert stored_proposals(runtime, "990003", "staffordshire") == []

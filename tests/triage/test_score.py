@@ -6,8 +6,14 @@ import datetime as dt
 
 import pytest
 
-from triage.evidence import AspectLevel, CharacteristicResult, EvidenceItem, Searched
-from triage.extract import FlagFound, Judgement
+from triage.extract.models import (
+    AspectLevel,
+    CharacteristicResult,
+    EvidenceItem,
+    FlagFound,
+    InspectionGrade,
+    Searched,
+)
 from triage.frameworks import load_framework
 from triage.frameworks.schema import JUDGEMENT_LEVELS, Framework, LimitingRule, RuleCondition
 from triage.profile import Profile, aspect_levels, recency
@@ -58,7 +64,7 @@ def _profile(
     framework: Framework,
     levels: dict[str, int],
     *,
-    judgements: list[Judgement] | None = None,
+    judgements: list[InspectionGrade] | None = None,
     flags: list[FlagFound] | None = None,
     characteristics: list[CharacteristicResult] | None = None,
     sef: dict[str, int] | None = None,
@@ -96,7 +102,7 @@ def _trigger(rule: LimitingRule, levels: dict[str, int]) -> dict[str, object]:
         )
         return {"levels": levels, "flags": [flag]}
     assert when.judgement is not None
-    judgement = Judgement(
+    judgement = InspectionGrade(
         area="overall effectiveness",
         grade=when.judgement,
         level=JUDGEMENT_LEVELS[when.judgement],

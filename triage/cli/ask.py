@@ -10,12 +10,12 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from triage.answer import Answer, answer_question
+from triage.ask.answer import Answer, answer_question
 from triage.cli import app, bench_app
 from triage.cli.common import console, errors, handle_errors, settings_from
-from triage.llm import LanguageModel, build_language_model
-from triage.llm_extract import LLM as _LLM_JUDGE  # noqa: F401  registers `--extractor llm`
-from triage.services import Services, open_services
+from triage.extract.judges.llm import LLM as _LLM_JUDGE  # noqa: F401  registers `--extractor llm`
+from triage.llm.providers import LanguageModel, build_language_model
+from triage.runtime import Runtime, open_runtime
 
 # Exactly the keys the JSON output promises; the model name is shown only in the rich output.
 JSON_KEYS = ("answer", "citations", "provider", "dropped_citations")
@@ -36,12 +36,12 @@ def ask_command(
 
     Example: triage ask 900001 "What do we know about attendance?" --json
     """
-    with handle_errors(), open_services(settings_from(ctx)) as services:
-        llm = build_language_model(services.settings.llm)
+    with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
+        llm = build_language_model(runtime.settings.llm)
         if llm is None or as_json:
-            answer = answer_question(services, urn, question, k=k, llm=llm)
+            answer = answer_question(runtime, urn, question, k=k, llm=llm)
         else:
-            answer = _answer_with_status(services, urn, question, k=k, llm=llm)
+            answer = _answer_with_status(runtime, urn, question, k=k, llm=llm)
         if as_json:
             typer.echo(json.dumps(answer_json(answer), indent=2, ensure_ascii=False))
             return
@@ -54,7 +54,7 @@ def answer_json(answer: Answer) -> dict[str, object]:
 
 
 def _answer_with_status(
-    services: Services, urn: str, question: str, *, k: int | None, llm: LanguageModel
+    runtime: Runtime, urn: str, question: str, *, k: int | None, llm: LanguageModel
 ) -> Answer:
     """Answer while a spinner counts streamed tokens; the text is shown only once verified."""
     tokens = 0
@@ -65,7 +65,7 @@ def _answer_with_status(
             tokens += 1
             status.update(f"{llm.describe()} is answering ({tokens} tokens)")
 
-        return answer_question(services, urn, question, k=k, llm=llm, on_token=on_token)
+        return answer_question(runtime, urn, question, k=k, llm=llm, on_token=on_token)
 
 
 def print_answer(answer: Answer) -> None:

@@ -13,10 +13,10 @@ from rich.table import Table
 from ingest.models import DOCUMENT_KINDS
 from triage.cli import app
 from triage.cli.common import console, handle_errors, progress_bar, settings_from
-from triage.consistency import find_drift, rebuild_index, repair_drift
-from triage.ingestion import IngestResult, ingest_corpus, ingest_file
-from triage.retrieval import retrieve_passages
-from triage.services import open_services
+from triage.index.drift import find_drift, rebuild_index, repair_drift
+from triage.index.retrieval import retrieve_passages
+from triage.intake.ingestion import IngestResult, ingest_corpus, ingest_file
+from triage.runtime import open_runtime
 from triage.store.models import School
 from triage.store.queries import current_documents, get_school
 
@@ -49,7 +49,7 @@ def ingest_command(
 
     Example: triage ingest sef.docx ofsted-2025.pdf --school 900001
     """
-    with handle_errors(), open_services(settings_from(ctx)) as services:
+    with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
         doc_kind = _kind(kind)
         doc_date = _date(date)
         results = []
@@ -57,9 +57,7 @@ def ingest_command(
             task = progress.add_task("ingesting", total=len(paths))
             for path in paths:
                 progress.update(task, description=f"ingesting {path.name}")
-                results.append(
-                    ingest_file(services, path, urn=school, kind=doc_kind, date=doc_date)
-                )
+                results.append(ingest_file(runtime, path, urn=school, kind=doc_kind, date=doc_date))
                 progress.advance(task)
         _print_results(results)
 
@@ -78,23 +76,23 @@ def ingest_corpus_command(
 
     Example: triage ingest-corpus eval/corpora/demo
     """
-    with handle_errors(), open_services(settings_from(ctx)) as services:
+    with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
         with progress_bar(transient=True) as progress:
             task = progress.add_task("ingesting", total=None)
 
             def report(name: str, done: int, total: int) -> None:
                 progress.update(task, description=f"ingesting {name}", completed=done, total=total)
 
-            results = ingest_corpus(services, folder, on_progress=report)
+            results = ingest_corpus(runtime, folder, on_progress=report)
         _print_results(results)
 
 
 @app.command("schools")
 def schools_command(ctx: typer.Context) -> None:
     """List the schools ingested, with their current documents."""
-    with handle_errors(), open_services(settings_from(ctx)) as services:
+    with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
         table = Table("URN", "name", "phase", "documents", title="Schools")
-        with services.store.session() as session:
+        with runtime.store.session() as session:
             for school in session.query(School).order_by(School.urn):
                 docs = current_documents(session, school.urn)
                 table.add_row(school.urn, school.name or "", school.phase or "", str(len(docs)))
@@ -107,9 +105,9 @@ def documents_command(ctx: typer.Context, urn: str) -> None:
 
     Example: triage documents 900001
     """
-    with handle_errors(), open_services(settings_from(ctx)) as services:
+    with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
         table = Table("id", "source", "kind", "date", "version", "status", "pages", "passages")
-        with services.store.session() as session:
+        with runtime.store.session() as session:
             school = get_school(session, urn)
             for doc in sorted(school.documents, key=lambda d: (d.source, d.version)):
                 pages = len(doc.pages) if doc.format == "pdf" else "-"
@@ -140,10 +138,10 @@ def search_command(
 
     Example: triage search 900001 "attendance below national" --json
     """
-    with handle_errors(), open_services(settings_from(ctx)) as services:
+    with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
         if mode not in ("hybrid", "dense", "sparse"):
             raise typer.BadParameter("mode must be hybrid, dense or sparse")
-        found = retrieve_passages(services, urn, query, k=k, mode=mode)  # type: ignore[arg-type]
+        found = retrieve_passages(runtime, urn, query, k=k, mode=mode)  # type: ignore[arg-type]
         if as_json:
             keys = ("document", "page", "section", "score", "text", "kind", "date")
             rows = [p.model_dump(mode="json", include=set(keys)) for p in found]
@@ -163,8 +161,8 @@ def doctor_command(
     repair: Annotated[bool, typer.Option("--repair", help="Mend any drift found")] = False,
 ) -> None:
     """Report (and with --repair, mend) drift between the database and the index."""
-    with handle_errors(), open_services(settings_from(ctx)) as services:
-        drift = find_drift(services)
+    with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
+        drift = find_drift(runtime)
         console.print(
             f"{drift.passages} passages in the database; "
             f"{len(drift.missing_dense)} missing from the vector index, "
@@ -177,8 +175,8 @@ def doctor_command(
         if not repair:
             console.print("[yellow]drift found; run `triage doctor --repair` to mend it[/]")
             raise typer.Exit(1)
-        repair_drift(services, drift)
-        after = find_drift(services)
+        repair_drift(runtime, drift)
+        after = find_drift(runtime)
         console.print("[green]repaired[/]" if after.clean else "[red]drift remains[/]")
         if not after.clean:
             raise typer.Exit(1)
@@ -187,11 +185,11 @@ def doctor_command(
 @app.command("reindex")
 def reindex_command(ctx: typer.Context) -> None:
     """Rebuild the whole index (vectors and keywords) from the database."""
-    with handle_errors(), open_services(settings_from(ctx)) as services:
+    with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
         with progress_bar() as progress:
             task = progress.add_task("embedding passages", total=None)
             count = rebuild_index(
-                services, on_progress=lambda d, t: progress.update(task, completed=d, total=t)
+                runtime, on_progress=lambda d, t: progress.update(task, completed=d, total=t)
             )
         console.print(f"[green]reindexed {count} passages[/]")
 

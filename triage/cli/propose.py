@@ -9,11 +9,11 @@ from rich.table import Table
 
 from triage.cli import app
 from triage.cli.common import console, handle_errors, progress_bar, settings_from
+from triage.decide.proposals import proposal_json, propose
 from triage.errors import TriageError
-from triage.evidence import LEVEL_NAMES, Proposal
+from triage.extract.models import LEVEL_NAMES, Proposal
 from triage.frameworks.loader import framework_ids
-from triage.proposals import proposal_json, propose
-from triage.services import Services, open_services
+from triage.runtime import Runtime, open_runtime
 from triage.store.models import School
 
 ALL = "all"
@@ -38,10 +38,10 @@ def propose_command(
     Example: triage propose 900001 --framework all
     Example: triage propose --all-schools --framework surrey --json
     """
-    with handle_errors(), open_services(settings_from(ctx)) as services:
+    with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
         frameworks = _frameworks(framework)
         if all_schools:
-            proposals = _batch(services, frameworks, extractor=extractor)
+            proposals = _batch(runtime, frameworks, extractor=extractor)
             if as_json:
                 typer.echo(proposal_json({f"{p.school}/{p.framework}": p for p in proposals}))
             else:
@@ -49,7 +49,7 @@ def propose_command(
             return
         if urn is None:
             raise TriageError("give a school URN, or --all-schools; `triage schools` lists them")
-        results = {f: propose(services, urn, f, extractor=extractor) for f in frameworks}
+        results = {f: propose(runtime, urn, f, extractor=extractor) for f in frameworks}
         if as_json:
             typer.echo(proposal_json(results[frameworks[0]] if framework != ALL else results))
         elif framework == ALL:
@@ -62,8 +62,8 @@ def _frameworks(framework: str) -> list[str]:
     return framework_ids() if framework == ALL else [framework]
 
 
-def _batch(services: Services, frameworks: list[str], *, extractor: str) -> list[Proposal]:
-    with services.store.session() as session:
+def _batch(runtime: Runtime, frameworks: list[str], *, extractor: str) -> list[Proposal]:
+    with runtime.store.session() as session:
         urns = sorted(school.urn for school in session.query(School))
     if not urns:
         raise TriageError("no schools ingested yet; run `triage ingest` or `triage ingest-corpus`")
@@ -73,7 +73,7 @@ def _batch(services: Services, frameworks: list[str], *, extractor: str) -> list
         for urn in urns:
             for framework in frameworks:
                 progress.update(task, description=f"proposing {urn} ({framework})")
-                proposals.append(propose(services, urn, framework, extractor=extractor))
+                proposals.append(propose(runtime, urn, framework, extractor=extractor))
                 progress.advance(task)
     return proposals
 

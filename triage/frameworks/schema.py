@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ingest.models import DOCUMENT_KINDS
-from triage.evidence import AspectId, Level
+from triage.extract.models import AspectId, Level
 
 DecisionMethod = Literal["best_fit", "secure_fit", "risk_rating"]
 
@@ -64,7 +64,7 @@ Flag = Literal[
 FLAGS: tuple[str, ...] = Flag.__args__  # type: ignore[attr-defined]
 
 # Inspection judgements of both Ofsted frameworks, and the shared level each sits at.
-Judgement = Literal[
+JudgementGrade = Literal[
     "outstanding",
     "good",
     "requires_improvement",
@@ -217,7 +217,7 @@ class RuleCondition(Model):
         default=None, description="Fires when the aspect's profile level is this or worse"
     )
     flag: Flag | None = None
-    judgement: Judgement | None = Field(
+    judgement: JudgementGrade | None = Field(
         default=None, description="Fires on an inspection judgement this grave or graver"
     )
 

@@ -17,10 +17,15 @@ from sqlalchemy.orm import Session
 from Stemmer import Stemmer
 
 from prompts import load_prompt
-from triage.citations import collapse_whitespace, quote_on_page
-from triage.llm import LanguageModel, build_language_model, generate_parsed, parse_json_object
-from triage.retrieval import RetrievedPassage, retrieve_passages
-from triage.services import Services
+from triage.extract.citations import collapse_whitespace, quote_on_page
+from triage.index.retrieval import RetrievedPassage, retrieve_passages
+from triage.llm.providers import (
+    LanguageModel,
+    build_language_model,
+    generate_parsed,
+    parse_json_object,
+)
+from triage.runtime import Runtime
 from triage.store.queries import page_text
 
 NO_SUPPORT = "Nothing in this school's documents supports an answer to that question."
@@ -47,7 +52,7 @@ class Answer(BaseModel):
 
 
 def answer_question(
-    services: Services,
+    runtime: Runtime,
     urn: str,
     question: str,
     *,
@@ -56,10 +61,10 @@ def answer_question(
     on_token: Callable[[str], None] | None = None,
 ) -> Answer:
     """Answer `question` from school `urn`'s passages with the configured provider (or `llm`)."""
-    passages = retrieve_passages(services, urn, question, k=k, mode="hybrid")
-    model = llm or build_language_model(services.settings.llm)
+    passages = retrieve_passages(runtime, urn, question, k=k, mode="hybrid")
+    model = llm or build_language_model(runtime.settings.llm)
     if model is None:
-        return _extractive_answer(services, question, passages)
+        return _extractive_answer(runtime, question, passages)
     if not passages:
         return Answer(
             answer=NO_SUPPORT,
@@ -68,7 +73,7 @@ def answer_question(
             model=model.model,
             dropped_citations=0,
         )
-    return _model_answer(services, question, passages, model, on_token=on_token)
+    return _model_answer(runtime, question, passages, model, on_token=on_token)
 
 
 # --- extractive (provider `none`) ------------------------------------------------------------
@@ -107,9 +112,7 @@ def _is_heading(sentence: str, section: str | None) -> bool:
     return collapse_whitespace(sentence).lower() == title
 
 
-def _extractive_answer(
-    services: Services, question: str, passages: list[RetrievedPassage]
-) -> Answer:
+def _extractive_answer(runtime: Runtime, question: str, passages: list[RetrievedPassage]) -> Answer:
     """Quote the sentences of the best passages that share the most terms with the question."""
     wanted = _stems(question)
     scored: list[tuple[tuple[int, int, int], str, RetrievedPassage]] = []
@@ -130,7 +133,7 @@ def _extractive_answer(
         if len(chosen) == _MAX_QUOTES:
             break
     proposed = [(n, passage, sentence) for n, (sentence, passage) in enumerate(chosen, start=1)]
-    with services.store.session() as session:
+    with runtime.store.session() as session:
         citations, dropped = _verify(proposed, _page_check(session))
     lines = [f'- "{collapse_whitespace(c.quote)}" [{c.n}]' for c in citations]
     text = "The school's documents say:\n" + "\n".join(lines) if lines else NO_SUPPORT
@@ -199,7 +202,7 @@ def format_passages(passages: list[RetrievedPassage]) -> str:
 
 
 def _model_answer(
-    services: Services,
+    runtime: Runtime,
     question: str,
     passages: list[RetrievedPassage],
     llm: LanguageModel,
@@ -216,7 +219,7 @@ def _model_answer(
         (c.n, passages[c.n - 1], c.quote) for c in reply.citations if 1 <= c.n <= len(passages)
     ]
     out_of_range = len(reply.citations) - len(proposed)
-    with services.store.session() as session:
+    with runtime.store.session() as session:
         check = _page_check(session)
         verified, dropped = _verify(proposed, check)
         text, citations, unsupported = _keep_cited_claims(

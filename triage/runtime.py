@@ -6,25 +6,25 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from triage.index import Index
+from triage.index.indexes import Index
 from triage.settings import Settings, get_settings
 from triage.store import Store
 
 
 @dataclass
-class Services:
+class Runtime:
     settings: Settings
     store: Store
     index: Index
 
 
 @contextmanager
-def open_services(settings: Settings | None = None) -> Iterator[Services]:
+def open_runtime(settings: Settings | None = None) -> Iterator[Runtime]:
     """Open the database and index under the data dir, creating it on first use."""
     settings = settings or get_settings()
     settings.data_path.mkdir(parents=True, exist_ok=True)
     store = Store(settings.db_url)
     try:
-        yield Services(settings=settings, store=store, index=Index(settings))
+        yield Runtime(settings=settings, store=store, index=Index(settings))
     finally:
         store.close()

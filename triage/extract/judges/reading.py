@@ -6,7 +6,7 @@ words name (or, failing that, its heading's), and evidences a level through the 
 both Ofsted frameworks, hedging and negation, comparisons with national figures and evaluative
 words. Sentences that address the reader (instructions), talk about events ("attendance at the
 summer fair was excellent") or prescribe ("leaders should ...") are not evidence. The term
-tables live in triage.lexicon; this module only reads.
+tables live in triage.extract.lexicon; this module only reads.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
 
-from triage import lexicon as lx
-from triage.evidence import AspectId, Level
+from triage.extract import lexicon as lx
+from triage.extract.models import AspectId, Level
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|No|St|vs|approx|cf)\.$", re.I)
@@ -57,7 +57,7 @@ _POSITIVE_MEASURE = re.compile(
 _SEVERE_SAFEGUARDING = re.compile(r"\bnot met\b|\bnot effective\b|\bineffective\b", re.I)
 
 
-class Judgement(BaseModel):
+class GradeLine(BaseModel):
     """An inspection grade read from a grade table or heading ("Leadership and management RI")."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -69,7 +69,7 @@ class Judgement(BaseModel):
     quote: str
 
 
-class Reading(BaseModel):
+class SentenceReading(BaseModel):
     """One sentence read for one aspect: the level it evidences and how sure the reading is."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -87,8 +87,8 @@ class Reading(BaseModel):
 class PassageReading(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    readings: tuple[Reading, ...]
-    judgements: tuple[Judgement, ...]
+    readings: tuple[SentenceReading, ...]
+    judgements: tuple[GradeLine, ...]
     flags: tuple[tuple[str, str], ...]  # (flag, quote)
 
 
@@ -118,8 +118,8 @@ class _Clause:
 
 def read_passage(text: str, *, section: str | None = None, kind: str = "other") -> PassageReading:
     """Every sentence of a passage read for aspect and level; instructions and events skipped."""
-    readings: list[Reading] = []
-    judgements: list[Judgement] = []
+    readings: list[SentenceReading] = []
+    judgements: list[GradeLine] = []
     flags: list[tuple[str, str]] = []
     for sentence in split_sentences(text, heading=section):
         quote = text[sentence.start : sentence.end]
@@ -140,7 +140,7 @@ def read_passage(text: str, *, section: str | None = None, kind: str = "other") 
                 sentence_flags = ("safeguarding_not_met",)
                 flags.append(("safeguarding_not_met", quote))
             readings.append(
-                Reading(
+                SentenceReading(
                     start=sentence.start,
                     end=sentence.end,
                     quote=quote,
@@ -240,7 +240,7 @@ def is_evidence(sentence: str) -> bool:
     return not sentence.rstrip().endswith("?")
 
 
-def read_grade_line(line: str) -> Judgement | None:
+def read_grade_line(line: str) -> GradeLine | None:
     """A grade-table line or graded heading ("Safeguarding Not met") as an inspection judgement."""
     match = lx.GRADE_LINE.match(" ".join(line.split()))
     if match is None:
@@ -253,7 +253,7 @@ def read_grade_line(line: str) -> Judgement | None:
         level = next(lvl for rx, _, lvl in lx.GRADES if rx.fullmatch(grade))
     elif level == 4:
         name = "inadequate"
-    return Judgement(
+    return GradeLine(
         area=area,
         grade=name,
         level=level,

@@ -1,6 +1,6 @@
 """The words inspection and school-improvement documents judge with, as data for `judge`.
 
-Every table here is a list of (pattern, value) pairs read by triage.judge. They are grouped by
+Every table here is a list of (pattern, value) pairs read by triage.extract.judges.reading. They are grouped by
 what they tell: which aspect a clause is about, which level a graded term or an evaluative word
 evidences, which measures read the other way round (more absence is worse), and which statutory
 flags a sentence raises. Patterns are case-insensitive regular expressions on word boundaries.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from triage.evidence import AspectId
+from triage.extract.models import AspectId
 
 
 def _rx(pattern: str) -> re.Pattern[str]:

@@ -13,130 +13,40 @@ indicator row (the CSV row is the citation). Weighing and choosing the few citat
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
-from triage.citations import quote_on_page
-from triage.embeddings import query_vectors
-from triage.evidence import EvidenceItem, Searched
+from triage.errors import TriageError
+from triage.extract.citations import quote_on_page
+from triage.extract.judges import JUDGES, PassageJudge, evidence_item
+from triage.extract.judges.reading import grade_indicator, read_passage
+from triage.extract.judges.rules import RULES
+from triage.extract.models import (
+    EvidenceItem,
+    Extraction,
+    Finding,
+    FlagFound,
+    InspectionGrade,
+    Searched,
+)
 from triage.frameworks.schema import Characteristic, Framework, IndicatorRule
-from triage.judge import PassageReading, grade_indicator, read_passage
-from triage.retrieval import RetrievalMode, RetrievedPassage, retrieve_passages
-from triage.services import Services
+from triage.index.embeddings import query_vectors
+from triage.index.retrieval import RetrievalMode, RetrievedPassage, retrieve_passages
+from triage.runtime import Runtime
 from triage.store.models import Document, Indicator
 from triage.store.queries import current_documents, page_text, school_indicators, school_passages
 
-RULES = "rules"
 QUERY_K = 10  # passages retrieved per characteristic
 INDICATOR_KIND = "indicators"
-
-
-class PassageJudge(Protocol):
-    """Reads one passage against one characteristic; None when it cannot judge at all."""
-
-    name: str
-
-    def judge(
-        self, passage: RetrievedPassage, characteristic: Characteristic, framework: Framework
-    ) -> list[EvidenceItem] | None: ...
-
-
-JUDGES: dict[str, Callable[[Services], PassageJudge]] = {}
-
-
-def register_judge(name: str, factory: Callable[[Services], PassageJudge]) -> None:
-    """Make a judge available by name (`--extractor NAME`)."""
-    JUDGES[name] = factory
 
 
 class ExtractionError(Exception):
     pass
 
 
-class Judgement(BaseModel):
-    """An inspection grade from a report's grade table, with where it was read."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    area: str
-    grade: str
-    level: int
-    document: str
-    page: int | None
-    date: dt.date | None
-    quote: str
-
-
-class FlagFound(BaseModel):
-    """A statutory status a document asserts (warning notice, special measures ...)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    flag: str
-    document: str
-    kind: str
-    page: int | None
-    date: dt.date | None
-    quote: str
-
-
-class Finding(BaseModel):
-    """Everything judged for one characteristic (all verified items, before weighing)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    characteristic: str
-    items: list[EvidenceItem]
-    searched: Searched
-
-
-class Extraction(BaseModel):
-    """The school's evidence read through one framework."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    school: str
-    framework: str
-    extractor: str
-    reference_date: dt.date | None = Field(description="The school's newest document date")
-    findings: list[Finding]
-    sweep: list[EvidenceItem] = Field(description="Grades, safeguarding concerns, indicators")
-    judgements: list[Judgement]
-    flags: list[FlagFound]
-    dropped_quotes: int
-
-
-class RulesJudge:
-    """The deterministic judge: triage.judge's reading of the passage, kept per characteristic."""
-
-    name = RULES
-
-    def __init__(self) -> None:
-        self._readings: dict[tuple[int, str], PassageReading] = {}
-
-    def read(self, passage: RetrievedPassage) -> PassageReading:
-        key = (passage.passage_id, passage.kind)
-        if key not in self._readings:
-            self._readings[key] = read_passage(
-                passage.text, section=passage.section, kind=passage.kind
-            )
-        return self._readings[key]
-
-    def judge(
-        self, passage: RetrievedPassage, characteristic: Characteristic, framework: Framework
-    ) -> list[EvidenceItem] | None:
-        readings = [(r.aspect, r.level, r.confidence, r.quote) for r in self.read(passage).readings]
-        return items_for(passage, characteristic, readings, extractor=RULES)
-
-
-register_judge(RULES, lambda services: RulesJudge())
-
-
 def extract(
-    services: Services,
+    runtime: Runtime,
     urn: str,
     framework: Framework,
     *,
@@ -146,11 +56,9 @@ def extract(
     """Read the school's evidence against every characteristic of the framework."""
     if extractor not in JUDGES:
         known = ", ".join(sorted(JUDGES))
-        from triage.errors import TriageError
-
         raise TriageError(f"unknown extractor {extractor!r}; use one of: {known}")
-    judge = JUDGES[extractor](services)
-    with services.store.session() as session:
+    judge = JUDGES[extractor](runtime)
+    with runtime.store.session() as session:
         documents = current_documents(session, urn)
         sources = sorted(d.source for d in documents)
         reference = max((d.date for d in documents if d.date), default=None)
@@ -163,7 +71,7 @@ def extract(
             query_vectors([_query(c) for c in framework.characteristics])  # one batch, cached
         for characteristic in framework.characteristics:
             items, searched = _search(
-                services, urn, characteristic, framework, judge=judge, mode=retrieval_mode
+                runtime, urn, characteristic, framework, judge=judge, mode=retrieval_mode
             )
             items += _indicator_items(characteristic, indicators)
             kept = [i for i, doc_id in items if pages.verify(doc_id, i)]
@@ -208,7 +116,7 @@ class _PageTexts:
 
 
 def _search(
-    services: Services,
+    runtime: Runtime,
     urn: str,
     characteristic: Characteristic,
     framework: Framework,
@@ -221,7 +129,7 @@ def _search(
     queries = [_query(characteristic)]
     seen: dict[int, RetrievedPassage] = {}
     for query in queries:
-        for passage in retrieve_passages(services, urn, query, k=QUERY_K, mode=mode):
+        for passage in retrieve_passages(runtime, urn, query, k=QUERY_K, mode=mode):
             if passage.kind != INDICATOR_KIND:
                 seen.setdefault(passage.passage_id, passage)
     items: list[tuple[EvidenceItem, int]] = []
@@ -237,10 +145,10 @@ def _query(characteristic: Characteristic) -> str:
 
 def _sweep(
     session: Session, urn: str
-) -> tuple[list[tuple[EvidenceItem, int]], list[Judgement], list[FlagFound]]:
+) -> tuple[list[tuple[EvidenceItem, int]], list[InspectionGrade], list[FlagFound]]:
     """Recall nets over every current passage: grade tables, flags, safeguarding concerns."""
     items: list[tuple[EvidenceItem, int]] = []
-    judgements: list[Judgement] = []
+    judgements: list[InspectionGrade] = []
     flags: list[FlagFound] = []
     for passage, document in school_passages(session, urn):
         if document.kind == INDICATOR_KIND:
@@ -249,7 +157,7 @@ def _sweep(
         reading = read_passage(passage.text, section=passage.section, kind=document.kind)
         if document.kind == "ofsted_report":
             judgements += [
-                Judgement(
+                InspectionGrade(
                     area=j.area,
                     grade=j.grade,
                     level=j.level,
@@ -275,7 +183,7 @@ def _sweep(
             graded_report = r.graded and document.kind == "ofsted_report"
             concern = r.aspect == "safeguarding" and r.level >= 3
             if graded_report or concern:
-                item = _item(
+                item = evidence_item(
                     retrieved,
                     "",
                     r.aspect,
@@ -287,59 +195,6 @@ def _sweep(
                 )
                 items.append((item, document.id))
     return items, judgements, flags
-
-
-def items_for(
-    passage: RetrievedPassage,
-    characteristic: Characteristic,
-    readings: Iterable[tuple[str, int, float, str]],
-    *,
-    extractor: str,
-) -> list[EvidenceItem]:
-    """Evidence for a characteristic from a passage's (aspect, level, confidence, quote) readings:
-    those on its aspect, supporting it at its level and contradicting it at any other."""
-    return [
-        _item(
-            passage,
-            characteristic.id,
-            aspect,
-            level,
-            confidence,
-            quote,
-            extractor,
-            stance="supports" if level == characteristic.level else "contradicts",
-        )
-        for aspect, level, confidence, quote in readings
-        if aspect == characteristic.aspect
-    ]
-
-
-def _item(
-    passage: RetrievedPassage,
-    characteristic: str,
-    aspect: str,
-    level: int,
-    confidence: float,
-    quote: str,
-    extractor: str,
-    *,
-    stance: str,
-) -> EvidenceItem:
-    return EvidenceItem(
-        characteristic=characteristic,
-        aspect=aspect,  # type: ignore[arg-type]
-        level=level,  # type: ignore[arg-type]
-        stance=stance,  # type: ignore[arg-type]
-        confidence=confidence,
-        document=passage.document,
-        document_kind=passage.kind,
-        page=passage.page,
-        quote=quote,
-        date=passage.date,
-        extractor=extractor,
-        weight=1.0,
-        passage_id=passage.passage_id,
-    )
 
 
 class _Row(BaseModel):

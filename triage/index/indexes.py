@@ -17,8 +17,8 @@ import chromadb
 import Stemmer
 from chromadb.config import Settings as ChromaSettings
 
-from triage.embeddings import embed_texts, query_vectors
 from triage.errors import IndexUnavailableError
+from triage.index.embeddings import embed_texts, query_vectors
 from triage.settings import Settings
 
 _STEMMER = Stemmer.Stemmer("english")

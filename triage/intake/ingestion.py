@@ -16,8 +16,8 @@ from ingest.manifest import load_manifest
 from ingest.models import DocumentKind, ParsedDocument
 from ingest.reader import ReadOptions
 from ingest.sandbox import SandboxLimits, parse_file
-from triage.index import IndexedPassage
-from triage.services import Services
+from triage.index.indexes import IndexedPassage
+from triage.runtime import Runtime
 from triage.settings import Settings
 from triage.store.models import Document, Indicator, Page, Passage, School
 from triage.store.queries import school_passages
@@ -42,7 +42,7 @@ class IngestResult(BaseModel):
 
 
 def ingest_file(
-    services: Services,
+    runtime: Runtime,
     path: Path,
     *,
     urn: str,
@@ -52,7 +52,7 @@ def ingest_file(
     national: dict[str, float] | None = None,
 ) -> IngestResult:
     """Parse `path` in a sandbox and store it for school `urn`; unchanged bytes change nothing."""
-    settings = services.settings
+    settings = runtime.settings
     parsed = parse_file(
         path,
         source=source or path.name,
@@ -61,11 +61,11 @@ def ingest_file(
         limits=sandbox_limits(settings),
         options=read_options(settings),
     )
-    return store_parsed(services, parsed, urn=urn, data=path.read_bytes(), national=national)
+    return store_parsed(runtime, parsed, urn=urn, data=path.read_bytes(), national=national)
 
 
 def store_parsed(
-    services: Services,
+    runtime: Runtime,
     parsed: ParsedDocument,
     *,
     urn: str,
@@ -73,12 +73,12 @@ def store_parsed(
     national: dict[str, float] | None = None,
 ) -> IngestResult:
     """Write file, rows and index entries; undo every part if any part fails."""
-    file_path = _file_path(services.settings, parsed)
+    file_path = _file_path(runtime.settings, parsed)
     wrote_file = False
     added: list[int] = []
     removed: list[IndexedPassage] = []
     try:
-        with services.store.session() as session:
+        with runtime.store.session() as session:
             school = session.get(School, urn) or _new_school(session, urn)
             same = _current_with_hash(session, urn, parsed.sha256)
             if same is not None:
@@ -90,17 +90,17 @@ def store_parsed(
                 file_path.write_bytes(data)
                 wrote_file = True
             new = [indexed_passage(p, document) for p in document.passages]
-            services.index.add(new)
+            runtime.index.add(new)
             added = [p.id for p in new]
-            rebuild_sparse(services, session, urn)
+            rebuild_sparse(runtime, session, urn)
             if previous is not None:
                 removed = [indexed_passage(p, previous) for p in previous.passages]
-                services.index.delete([p.id for p in removed])
+                runtime.index.delete([p.id for p in removed])
             status: Status = "new_version" if previous is not None else "ingested"
             result = _result(status, document, parsed.notes)
     except BaseException:
         try:
-            _undo_index(services, urn, added=added, removed=removed)
+            _undo_index(runtime, urn, added=added, removed=removed)
         except Exception:  # noqa: S110 - the first error matters; `triage doctor` finds any drift
             pass
         if wrote_file:
@@ -110,7 +110,7 @@ def store_parsed(
 
 
 def ingest_corpus(
-    services: Services,
+    runtime: Runtime,
     folder: Path,
     *,
     on_progress: Callable[[str, int, int], None] | None = None,
@@ -121,7 +121,7 @@ def ingest_corpus(
     total = sum(len(school.documents) for school in manifest.schools)
     results: list[IngestResult] = []
     for school in manifest.schools:
-        with services.store.session() as session:
+        with runtime.store.session() as session:
             record = session.get(School, school.urn) or _new_school(session, school.urn)
             record.name, record.phase = school.name, school.phase
         for doc in school.documents:
@@ -129,7 +129,7 @@ def ingest_corpus(
                 on_progress(doc.path, len(results), total)
             results.append(
                 ingest_file(
-                    services,
+                    runtime,
                     manifest.root / doc.path,
                     urn=school.urn,
                     kind=doc.kind,
@@ -254,21 +254,21 @@ def indexed_passage(passage: Passage, document: Document) -> IndexedPassage:
     )
 
 
-def rebuild_sparse(services: Services, session: Session, urn: str) -> None:
+def rebuild_sparse(runtime: Runtime, session: Session, urn: str) -> None:
     """Rebuild one school's keyword index from the passages the database holds for it."""
     rows = school_passages(session, urn)
-    services.index.rebuild_sparse(urn, [(passage.id, passage.text) for passage, _ in rows])
+    runtime.index.rebuild_sparse(urn, [(passage.id, passage.text) for passage, _ in rows])
 
 
 def _undo_index(
-    services: Services, urn: str, *, added: list[int], removed: list[IndexedPassage]
+    runtime: Runtime, urn: str, *, added: list[int], removed: list[IndexedPassage]
 ) -> None:
     """Bring the index back to what the (rolled back) database holds."""
-    services.index.delete(added)
+    runtime.index.delete(added)
     if removed:
-        services.index.add(removed)
-    with services.store.session() as session:
-        rebuild_sparse(services, session, urn)
+        runtime.index.add(removed)
+    with runtime.store.session() as session:
+        rebuild_sparse(runtime, session, urn)
 
 
 def _file_path(settings: Settings, parsed: ParsedDocument) -> Path:

@@ -13,14 +13,15 @@ import json
 
 from sqlalchemy import select
 
-from triage.evidence import Proposal
-from triage.extract import RULES, extract
+from triage.extract.judges.rules import RULES
+from triage.extract.models import Proposal
+from triage.extract.pipeline import extract
 from triage.frameworks.loader import load_framework
 from triage.frameworks.schema import Framework
+from triage.index.retrieval import RetrievalMode
 from triage.profile import build_profile
-from triage.retrieval import RetrievalMode
+from triage.runtime import Runtime
 from triage.score import score_school
-from triage.services import Services
 from triage.store.models import ProposalRecord
 from triage.store.queries import current_documents, get_school
 
@@ -28,7 +29,7 @@ PROPOSED = "proposed"
 
 
 def propose(
-    services: Services,
+    runtime: Runtime,
     urn: str,
     framework_id: str,
     *,
@@ -38,18 +39,18 @@ def propose(
 ) -> Proposal:
     """The proposal for one school under one framework (stored unless `store` is False)."""
     framework = load_framework(framework_id)
-    with services.store.session() as session:
+    with runtime.store.session() as session:
         get_school(session, urn)
     extraction = extract(
-        services, urn, framework, extractor=extractor, retrieval_mode=retrieval_mode
+        runtime, urn, framework, extractor=extractor, retrieval_mode=retrieval_mode
     )
     proposal = score_school(framework, build_profile(framework, extraction))
     if store:
         store_proposal(
-            services,
+            runtime,
             proposal,
             inputs_hash=inputs_hash(
-                services, urn, framework, extractor=extractor, retrieval_mode=retrieval_mode
+                runtime, urn, framework, extractor=extractor, retrieval_mode=retrieval_mode
             ),
         )
     return proposal
@@ -65,7 +66,7 @@ def proposal_json(proposal: Proposal | dict[str, Proposal]) -> str:
 
 
 def inputs_hash(
-    services: Services,
+    runtime: Runtime,
     urn: str,
     framework: Framework,
     *,
@@ -73,7 +74,7 @@ def inputs_hash(
     retrieval_mode: str,
 ) -> str:
     """SHA-256 over the framework, the school's current documents and the extraction settings."""
-    with services.store.session() as session:
+    with runtime.store.session() as session:
         documents = [
             (d.source, d.kind, d.sha256, d.date.isoformat() if d.date else None)
             for d in current_documents(session, urn)
@@ -84,13 +85,13 @@ def inputs_hash(
         "documents": sorted(documents, key=str),
         "extractor": extractor,
         "retrieval_mode": retrieval_mode,
-        "retrieval": services.settings.retrieval.model_dump(mode="json"),
+        "retrieval": runtime.settings.retrieval.model_dump(mode="json"),
     }
     encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()
 
 
-def store_proposal(services: Services, proposal: Proposal, *, inputs_hash: str) -> int:
+def store_proposal(runtime: Runtime, proposal: Proposal, *, inputs_hash: str) -> int:
     """Record the proposal with status `proposed`; returns its id."""
     record = ProposalRecord(
         school_urn=proposal.school,
@@ -100,15 +101,15 @@ def store_proposal(services: Services, proposal: Proposal, *, inputs_hash: str) 
         body=proposal_json(proposal),
         created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
     )
-    with services.store.session() as session:
+    with runtime.store.session() as session:
         session.add(record)
         session.flush()
         return record.id
 
 
-def stored_proposals(services: Services, urn: str, framework_id: str) -> list[ProposalRecord]:
+def stored_proposals(runtime: Runtime, urn: str, framework_id: str) -> list[ProposalRecord]:
     """The school's stored proposals under one framework, newest first."""
-    with services.store.session() as session:
+    with runtime.store.session() as session:
         query = (
             select(ProposalRecord)
             .where(ProposalRecord.school_urn == urn, ProposalRecord.framework == framework_id)

@@ -119,3 +119,56 @@ class Proposal(Model):
     dropped_citations: int = Field(
         default=0, description="Quotes dropped because they were not verbatim on their page"
     )
+
+
+class InspectionGrade(BaseModel):
+    """An inspection grade from a report's grade table, with where it was read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    area: str
+    grade: str
+    level: int
+    document: str
+    page: int | None
+    date: dt.date | None
+    quote: str
+
+
+class FlagFound(BaseModel):
+    """A statutory status a document asserts (warning notice, special measures ...)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    flag: str
+    document: str
+    kind: str
+    page: int | None
+    date: dt.date | None
+    quote: str
+
+
+class Finding(BaseModel):
+    """Everything judged for one characteristic (all verified items, before weighing)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    characteristic: str
+    items: list[EvidenceItem]
+    searched: Searched
+
+
+class Extraction(BaseModel):
+    """The school's evidence read through one framework."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    school: str
+    framework: str
+    extractor: str
+    reference_date: dt.date | None = Field(description="The school's newest document date")
+    findings: list[Finding]
+    sweep: list[EvidenceItem] = Field(description="Grades, safeguarding concerns, indicators")
+    judgements: list[InspectionGrade]
+    flags: list[FlagFound]
+    dropped_quotes: int

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
-from triage.index import IndexedPassage
-from triage.ingestion import indexed_passage
-from triage.services import Services
+from triage.index.indexes import IndexedPassage
+from triage.intake.ingestion import indexed_passage
+from triage.runtime import Runtime
 from triage.store.models import School
 from triage.store.queries import passages_by_id, school_passages
 
@@ -27,15 +27,15 @@ class Drift(BaseModel):
         return not (self.missing_dense or self.extra_dense or self.stale_sparse)
 
 
-def find_drift(services: Services) -> Drift:
+def find_drift(runtime: Runtime) -> Drift:
     """Compare the passages of current documents with what both indexes hold."""
-    expected = _expected(services)
-    held = services.index.dense_ids()
+    expected = _expected(runtime)
+    held = runtime.index.dense_ids()
     all_ids = {pid for ids in expected.values() for pid in ids}
     stale = [
         urn
-        for urn in sorted(set(expected) | set(services.index.sparse_schools()))
-        if services.index.sparse_ids(urn) != expected.get(urn, set())
+        for urn in sorted(set(expected) | set(runtime.index.sparse_schools()))
+        if runtime.index.sparse_ids(urn) != expected.get(urn, set())
     ]
     return Drift(
         passages=len(all_ids),
@@ -45,41 +45,41 @@ def find_drift(services: Services) -> Drift:
     )
 
 
-def repair_drift(services: Services, drift: Drift) -> None:
+def repair_drift(runtime: Runtime, drift: Drift) -> None:
     """Add what is missing, delete what is extra, rebuild stale keyword indexes."""
-    services.index.delete(drift.extra_dense)
+    runtime.index.delete(drift.extra_dense)
     if drift.missing_dense:
-        services.index.add(_indexed(services, drift.missing_dense))
-    with services.store.session() as session:
+        runtime.index.add(_indexed(runtime, drift.missing_dense))
+    with runtime.store.session() as session:
         for urn in drift.stale_sparse:
             rows = school_passages(session, urn)
-            services.index.rebuild_sparse(urn, [(p.id, p.text) for p, _ in rows])
+            runtime.index.rebuild_sparse(urn, [(p.id, p.text) for p, _ in rows])
 
 
 def rebuild_index(
-    services: Services, *, on_progress: Callable[[int, int], None] | None = None
+    runtime: Runtime, *, on_progress: Callable[[int, int], None] | None = None
 ) -> int:
     """Drop the index and rebuild it from the database; returns the passages indexed."""
-    services.index.reset()
-    expected = _expected(services)
+    runtime.index.reset()
+    expected = _expected(runtime)
     ids = sorted(pid for pids in expected.values() for pid in pids)
     for begin in range(0, len(ids), 256):
-        services.index.add(_indexed(services, ids[begin : begin + 256]))
+        runtime.index.add(_indexed(runtime, ids[begin : begin + 256]))
         if on_progress:
             on_progress(min(begin + 256, len(ids)), len(ids))
-    with services.store.session() as session:
+    with runtime.store.session() as session:
         for urn in expected:
             rows = school_passages(session, urn)
-            services.index.rebuild_sparse(urn, [(p.id, p.text) for p, _ in rows])
+            runtime.index.rebuild_sparse(urn, [(p.id, p.text) for p, _ in rows])
     return len(ids)
 
 
-def _expected(services: Services) -> dict[str, set[int]]:
-    with services.store.session() as session:
+def _expected(runtime: Runtime) -> dict[str, set[int]]:
+    with runtime.store.session() as session:
         urns = list(session.scalars(select(School.urn)))
         return {urn: {p.id for p, _ in school_passages(session, urn)} for urn in urns}
 
 
-def _indexed(services: Services, ids: list[int]) -> list[IndexedPassage]:
-    with services.store.session() as session:
+def _indexed(runtime: Runtime, ids: list[int]) -> list[IndexedPassage]:
+    with runtime.store.session() as session:
         return [indexed_passage(p, d) for p, d in passages_by_id(session, ids)]

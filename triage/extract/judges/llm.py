@@ -18,16 +18,22 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from prompts import load_prompt
-from triage.answer import format_passages
-from triage.citations import collapse_whitespace
+from triage.ask.answer import format_passages
 from triage.errors import TriageError
-from triage.evidence import ASPECTS, LEVEL_NAMES, AspectId, EvidenceItem, Level
-from triage.extract import RulesJudge, items_for, register_judge
+from triage.extract.citations import collapse_whitespace
+from triage.extract.judges import items_for, register_judge
+from triage.extract.judges.rules import RulesJudge
+from triage.extract.models import ASPECTS, LEVEL_NAMES, AspectId, EvidenceItem, Level
 from triage.frameworks.schema import Characteristic, Framework
-from triage.llm import LanguageModel, LLMResponseError, build_language_model, generate_parsed
-from triage.llm import parse_json_object as _parse_object
-from triage.retrieval import RetrievedPassage
-from triage.services import Services
+from triage.index.retrieval import RetrievedPassage
+from triage.llm.providers import (
+    LanguageModel,
+    LLMResponseError,
+    build_language_model,
+    generate_parsed,
+)
+from triage.llm.providers import parse_json_object as _parse_object
+from triage.runtime import Runtime
 
 LLM = "llm"
 CONFIDENCE = 0.6  # below the rules' strong cues: a small model's reading is weaker evidence
@@ -41,7 +47,7 @@ class NoModelError(TriageError):
     """The llm extractor was asked for with no language model configured."""
 
 
-class Reading(BaseModel):
+class ModelReading(BaseModel):
     """One aspect the model says a passage evidences."""
 
     model_config = ConfigDict(extra="ignore")
@@ -54,11 +60,11 @@ class Reading(BaseModel):
 class JudgeReply(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    readings: list[Reading] = Field(default_factory=list, max_length=MAX_READINGS)
+    readings: list[ModelReading] = Field(default_factory=list, max_length=MAX_READINGS)
 
 
 class JudgeStats(BaseModel):
-    """What the llm judge did over one Services' lifetime (reported by eval and the tests)."""
+    """What the llm judge did over one runtime's lifetime (reported by eval and the tests)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -105,7 +111,7 @@ def parse_judge_reply(text: str) -> JudgeReply:
 
 
 class LLMJudge:
-    """A PassageJudge asking the configured model; one model call per passage per Services."""
+    """A PassageJudge asking the configured model; one model call per passage per Runtime."""
 
     name = LLM
 
@@ -130,14 +136,14 @@ class LLMJudge:
             extractor=LLM,
         )
 
-    def read(self, passage: RetrievedPassage) -> list[Reading] | None:
+    def read(self, passage: RetrievedPassage) -> list[ModelReading] | None:
         """The passage's verified readings (cached), or None when the model's reply never parsed."""
         key = (passage.passage_id, passage.text)
         if key not in self._ledger.readings:
             self._ledger.readings[key] = self._ask(passage)
         return self._ledger.readings[key]
 
-    def _ask(self, passage: RetrievedPassage) -> list[Reading] | None:
+    def _ask(self, passage: RetrievedPassage) -> list[ModelReading] | None:
         stats = self._ledger.stats
         stats.passages += 1
         system, user = load_prompt("judge").render(
@@ -172,52 +178,52 @@ def _passage_body(passage: RetrievedPassage) -> str:
 
 
 class _Ledger:
-    """Readings and counts shared by every LLMJudge built for one Services."""
+    """Readings and counts shared by every LLMJudge built for one Runtime."""
 
     def __init__(self, llm: LanguageModel) -> None:
         self.stats = JudgeStats(provider=llm.provider, model=llm.model)
-        self.readings: dict[tuple[int, str], list[Reading] | None] = {}
+        self.readings: dict[tuple[int, str], list[ModelReading] | None] = {}
         self.rules = RulesJudge()
 
 
-# Keyed by id(services), the entry dropped when that Services is collected (so an id is never
+# Keyed by id(runtime), the entry dropped when that Runtime is collected (so an id is never
 # reused while its entry exists): eval repeats, frameworks and trap checks share one reading
 # per passage.
-_LEDGERS: dict[int, tuple[weakref.ref[Services], LanguageModel, _Ledger]] = {}
+_LEDGERS: dict[int, tuple[weakref.ref[Runtime], LanguageModel, _Ledger]] = {}
 
 
-def _entry(services: Services) -> tuple[LanguageModel, _Ledger] | None:
-    entry = _LEDGERS.get(id(services))
-    return (entry[1], entry[2]) if entry and entry[0]() is services else None
+def _entry(runtime: Runtime) -> tuple[LanguageModel, _Ledger] | None:
+    entry = _LEDGERS.get(id(runtime))
+    return (entry[1], entry[2]) if entry and entry[0]() is runtime else None
 
 
-def build_llm_judge(services: Services, llm: LanguageModel | None = None) -> LLMJudge:
-    """The llm judge for `services` (its configured provider, or `llm`); refuses provider none."""
-    entry = _entry(services)
+def build_llm_judge(runtime: Runtime, llm: LanguageModel | None = None) -> LLMJudge:
+    """The llm judge for `runtime` (its configured provider, or `llm`); refuses provider none."""
+    entry = _entry(runtime)
     if entry is not None and (llm is None or llm is entry[0]):
         return LLMJudge(*entry)
-    model = llm or build_language_model(services.settings.llm)
+    model = llm or build_language_model(runtime.settings.llm)
     if model is None:
         raise NoModelError(
             "the llm extractor needs a language model; set TRIAGE_LLM__PROVIDER=llamacpp (local "
             "GGUF) or openai with TRIAGE_LLM__BASE_URL, or use --extractor rules"
         )
     ledger = _Ledger(model)
-    if id(services) not in _LEDGERS:
-        weakref.finalize(services, _LEDGERS.pop, id(services), None)
-    _LEDGERS[id(services)] = (weakref.ref(services), model, ledger)
+    if id(runtime) not in _LEDGERS:
+        weakref.finalize(runtime, _LEDGERS.pop, id(runtime), None)
+    _LEDGERS[id(runtime)] = (weakref.ref(runtime), model, ledger)
     return LLMJudge(model, ledger)
 
 
-def judge_stats(services: Services) -> JudgeStats | None:
-    """What the llm judge did for `services`, or None if it never ran there."""
-    entry = _entry(services)
+def judge_stats(runtime: Runtime) -> JudgeStats | None:
+    """What the llm judge did for `runtime`, or None if it never ran there."""
+    entry = _entry(runtime)
     return entry[1].stats.model_copy() if entry else None
 
 
-def forget(services: Services) -> None:
-    """Drop the cached readings and counts for `services` (e.g. when it closes)."""
-    _LEDGERS.pop(id(services), None)
+def forget(runtime: Runtime) -> None:
+    """Drop the cached readings and counts for `runtime` (e.g. when it closes)."""
+    _LEDGERS.pop(id(runtime), None)
 
 
 register_judge(LLM, build_llm_judge)

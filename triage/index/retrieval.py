@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
 
-from triage.services import Services
+from triage.runtime import Runtime
 from triage.store.models import Document, Passage
 from triage.store.queries import get_school
 
@@ -51,7 +51,7 @@ class RetrievedPassage(BaseModel):
 
 
 def retrieve_passages(
-    services: Services,
+    runtime: Runtime,
     urn: str,
     query: str,
     *,
@@ -60,18 +60,16 @@ def retrieve_passages(
     kinds: list[str] | None = None,
 ) -> list[RetrievedPassage]:
     """The school's best passages for `query`; other schools' passages are never candidates."""
-    settings = services.settings.retrieval
+    settings = runtime.settings.retrieval
     k = k or settings.k
-    with services.store.session() as session:
+    with runtime.store.session() as session:
         get_school(session, urn)
-    ranked = _ranked_ids(
-        services, urn, query, mode=mode, kinds=kinds, n=max(k, settings.candidates)
-    )
-    return _load(services, urn, ranked[:k], kinds)
+    ranked = _ranked_ids(runtime, urn, query, mode=mode, kinds=kinds, n=max(k, settings.candidates))
+    return _load(runtime, urn, ranked[:k], kinds)
 
 
 def _ranked_ids(
-    services: Services,
+    runtime: Runtime,
     urn: str,
     query: str,
     *,
@@ -79,14 +77,14 @@ def _ranked_ids(
     kinds: list[str] | None,
     n: int,
 ) -> list[tuple[int, float]]:
-    index = services.index
+    index = runtime.index
     dense = index.query_dense(urn, query, n=n, kinds=kinds) if mode != "sparse" else []
     sparse = index.query_sparse(urn, query, n=n) if mode != "dense" else []
     if mode == "dense":
         return dense
     if mode == "sparse":
         return sparse
-    return fuse_rankings([dense, sparse], k=services.settings.retrieval.rrf_k)
+    return fuse_rankings([dense, sparse], k=runtime.settings.retrieval.rrf_k)
 
 
 def fuse_rankings(rankings: list[list[tuple[int, float]]], *, k: int) -> list[tuple[int, float]]:
@@ -99,11 +97,11 @@ def fuse_rankings(rankings: list[list[tuple[int, float]]], *, k: int) -> list[tu
 
 
 def _load(
-    services: Services, urn: str, ranked: list[tuple[int, float]], kinds: list[str] | None
+    runtime: Runtime, urn: str, ranked: list[tuple[int, float]], kinds: list[str] | None
 ) -> list[RetrievedPassage]:
     if not ranked:
         return []
-    with services.store.session() as session:
+    with runtime.store.session() as session:
         rows = session.execute(
             select(Passage, Document)
             .join(Document, Passage.document_id == Document.id)

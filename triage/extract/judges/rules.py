@@ -1,0 +1,38 @@
+"""The deterministic `rules` judge: the sentence reader's readings, kept per passage."""
+
+from __future__ import annotations
+
+from triage.extract.judges import items_for, register_judge
+from triage.extract.judges.reading import PassageReading, read_passage
+from triage.extract.models import EvidenceItem
+from triage.frameworks.schema import Characteristic, Framework
+from triage.index.retrieval import RetrievedPassage
+
+RULES = "rules"
+
+
+class RulesJudge:
+    """The deterministic judge: each passage read once by the sentence reader, for every
+    characteristic that retrieves it."""
+
+    name = RULES
+
+    def __init__(self) -> None:
+        self._readings: dict[tuple[int, str], PassageReading] = {}
+
+    def read(self, passage: RetrievedPassage) -> PassageReading:
+        key = (passage.passage_id, passage.kind)
+        if key not in self._readings:
+            self._readings[key] = read_passage(
+                passage.text, section=passage.section, kind=passage.kind
+            )
+        return self._readings[key]
+
+    def judge(
+        self, passage: RetrievedPassage, characteristic: Characteristic, framework: Framework
+    ) -> list[EvidenceItem] | None:
+        readings = [(r.aspect, r.level, r.confidence, r.quote) for r in self.read(passage).readings]
+        return items_for(passage, characteristic, readings, extractor=RULES)
+
+
+register_judge(RULES, lambda runtime: RulesJudge())
