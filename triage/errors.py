@@ -15,3 +15,11 @@ class IndexUnavailableError(TriageError):
 
 class ConsistencyError(TriageError):
     """Database and index disagree; `triage doctor --repair` mends it."""
+
+
+class DatabaseError(TriageError):
+    """The database could not be used as asked: busy, not writable, or at another schema."""
+
+
+class SchemaMismatchError(DatabaseError):
+    """The database's schema is not the one this triage reads; `triage db upgrade` mends most."""
