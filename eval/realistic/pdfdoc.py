@@ -19,8 +19,8 @@ LINE = 5.7
 PAGE_W = 210.0
 MARGIN = 18.0
 TEXT_W = PAGE_W - 2 * MARGIN
-MIN_PREFIX = 5
-MIN_SUFFIX = 4
+MIN_PREFIX = 4
+MIN_SUFFIX = 3
 
 
 @dataclass(frozen=True)
@@ -86,13 +86,22 @@ def wrap(pdf: FPDF, text: str, width: float, *, hyphenate: bool) -> list[str]:
 
 
 def _split_word(pdf: FPDF, current: str, word: str, width: float) -> tuple[str, str]:
-    """The longest prefix of `word` that fits on the line with a hyphen, or ("", word)."""
-    if len(word) < MIN_PREFIX + MIN_SUFFIX + 2 or not word.isalpha():
+    """The longest prefix of `word` that fits on the line with a hyphen, cut before a consonant
+    followed by a vowel (safe-guarding, accommoda-tion), or ("", word)."""
+    if len(word) < MIN_PREFIX + MIN_SUFFIX + 3 or not word.isalpha():
         return "", word
     for cut in range(len(word) - MIN_SUFFIX, MIN_PREFIX - 1, -1):
+        if not _syllable_break(word, cut):
+            continue
         if pdf.get_string_width(f"{current} {word[:cut]}-".strip()) <= width:
             return word[:cut], word[cut:]
     return "", word
+
+
+def _syllable_break(word: str, cut: int) -> bool:
+    vowels = "aeiouy"
+    tail = word[cut:].lower()
+    return tail[0] not in vowels and tail[1] in vowels
 
 
 class PdfWriter:

@@ -53,7 +53,7 @@ def letter(school: School, item: Letter) -> bytes:
     monitoring = item.verdict in ("effective", "not_effective")
     kind = "Monitoring inspection" if monitoring else "Ungraded inspection"
     running = Running(head="", footer=f"{kind} of {school.footer_name or school.name}")
-    writer = PdfWriter(running, title=f"{kind} of {school.name}")
+    writer = PdfWriter(running, title=f"{kind} of {school.name}", hyphenate=True)
     _addressee(writer, school, t.long_date(item.date))
     writer.line(f"{kind} of {school.name}", style="B", size=11.5)
     writer.gap(2)

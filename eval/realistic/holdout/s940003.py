@@ -1,11 +1,12 @@
 """940003: a secondary school judged good in 2019 whose recent monitoring notes show decline on
-several fronts at once; the SEF still claims good."""
+several fronts at once; a 2023 ungraded letter said it continued to be good and the SEF still
+claims good."""
 
 from __future__ import annotations
 
 from eval.realistic import templates as t
 from eval.realistic.common import d, maintained, p, paras
-from eval.realistic.model import EifReport, Ev, Indicators, Note, School, Sef, cats
+from eval.realistic.model import EifReport, Ev, Indicators, Letter, Note, School, Sef, cats
 
 SCHOOL = School(
     urn="940003",
@@ -63,6 +64,46 @@ SCHOOL = School(
                 leaders and governors. They conducted deep dives in English, science, geography and
                 physical education.
             """),
+        ),
+        Letter(
+            file="ungraded-inspection-2023-02.pdf",
+            date=d(2023, 2, 23),
+            dates_text="7 and 8 February 2023",
+            verdict="continues",
+            sections=(
+                (
+                    t.EIF_ATTEND,
+                    paras("""
+                    Ravensby Moor is a calm and purposeful school. Pupils are courteous, and they
+                    told inspectors that teachers are quick to help when work is hard. Most pupils
+                    attend regularly.
+                """),
+                ),
+                (
+                    t.EIF_WELL,
+                    paras("""
+                    The school has kept the strengths found at the last inspection. Its curriculum
+                    is logically ordered in most subjects, and pupils' GCSE results remain close to
+                    the national average.
+
+                    The way teachers check pupils' understanding is more consistent than in 2019,
+                    although in modern languages it is still variable.
+
+                    Governors receive regular reports on behaviour and attendance and ask useful
+                    questions about them.
+                """),
+                ),
+                (t.EIF_SAFEGUARDING, (t.EIF_EFFECTIVE,)),
+            ),
+            improve=(
+                p("""In modern languages, teachers do not check pupils' understanding
+                   consistently. The school should make sure that they do."""),
+            ),
+            about=paras("""
+                Inspectors met the headteacher, other leaders, teachers and governors, and carried
+                out deep dives in English, mathematics, modern languages and art.
+            """),
+            inspector="Philippa Rowntree",
         ),
         Sef(
             file="school-sef-2025.docx",
@@ -215,7 +256,8 @@ SCHOOL = School(
     ),
     rationale=p("""
         The only graded inspection is a good report from December 2019 (overall effectiveness good),
-        with a development point on checking understanding. The 2025-26 monitoring notes and data
+        with a development point on checking understanding; a February 2023 ungraded (section 8)
+        letter says the school continues to be good. The 2025-26 monitoring notes and data
         show decline on several fronts: Progress 8 -0.52, suspensions 34.8 per 100 and four
         permanent exclusions this term, complaints up from four to fourteen, five governor
         vacancies, a forecast deficit and a SEF that still claims good. No inadequate judgement or

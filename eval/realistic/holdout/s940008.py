@@ -1,11 +1,11 @@
-"""940008: a pupil referral unit at expected standard or better with safeguarding met, whose
-capacity is limited by an interim head and teaching vacancies."""
+"""940008: a pupil referral unit, once requiring improvement, now at expected standard or better
+with safeguarding met, whose capacity is limited by an interim head and teaching vacancies."""
 
 from __future__ import annotations
 
 from eval.realistic import templates as t
 from eval.realistic.common import d, maintained, p, paras
-from eval.realistic.model import Area, Ev, Indicators, Note, ReportCard, School, cats
+from eval.realistic.model import Area, Ev, Indicators, Letter, Note, ReportCard, School, cats
 
 SCHOOL = School(
     urn="940008",
@@ -21,10 +21,43 @@ SCHOOL = School(
         "The local authority",
         "Ian Mercer (management committee)",
         "Julie Tate (interim)",
-        "2 and 3 July 2019",
+        "23 and 24 May 2023",
     ),
     head="Mrs Tate",
     documents=(
+        Letter(
+            file="monitoring-letter-2024-03.pdf",
+            date=d(2024, 3, 14),
+            dates_text="27 February 2024",
+            verdict="effective",
+            previous="May 2023",
+            sections=(
+                (
+                    "Main findings",
+                    paras("""
+                    Since the inspection, the school has rebuilt its curriculum around the core
+                    subjects that pupils will return to in their mainstream schools. Each pupil's
+                    starting point is now assessed within a week of arrival.
+
+                    The school has also made sure that staff respond to behaviour in the same way.
+                    Physical interventions have fallen sharply, and the pupils I met said that the
+                    centre feels safer than a year ago.
+
+                    Work with mainstream schools on reintegration is at an early stage, and some
+                    pupils stay longer than planned.
+                """),
+                ),
+            ),
+            improve=(
+                p("""agree a reintegration plan with each home school when a pupil is admitted"""),
+                p("""check that the new curriculum is helping pupils to catch up in science"""),
+            ),
+            about=paras("""
+                I met the headteacher, staff, the chair of the management committee and an officer
+                of the local authority, visited lessons and looked at records of behaviour.
+            """),
+            inspector="Andrew Whitfield",
+        ),
         ReportCard(
             file="report-card-2026-03.pdf",
             date=d(2026, 3, 4),
@@ -212,17 +245,25 @@ SCHOOL = School(
             "report-card-2026-03.pdf",
             "share information with partner agencies quickly",
         ),
+        Ev(
+            "behaviour",
+            2,
+            "monitoring-letter-2024-03.pdf",
+            "staff respond to behaviour in the same way",
+        ),
         Ev("attendance", 2, "indicators-2025-26.csv", "attendance_pct,74.5,66.1,2025/26"),
     ),
     rationale=p("""
-        A pupil referral unit. The March 2026 report card grades personal development and
-        well-being strong standard and every other area expected standard, with safeguarding met;
-        attendance is above alternative provision nationally and most pupils return to mainstream.
-        Capacity is the issue: an interim headteacher after two failed recruitments and two of six
-        teaching posts (including science) on agency cover. Bristol Established (secure; the LA's
-        help is appropriate engagement), Surrey Light Touch+ (good, with capacity limited by an
-        interim head and temporary staffing), Buckinghamshire Prevention (a particular
-        vulnerability with brokered support), Staffordshire Category 2. Tricky case: report card
-        met with nothing below expected standard.
+        A pupil referral unit that required improvement in May 2023; the March 2024 monitoring
+        letter found leaders taking effective action, and the March 2026 report card grades
+        personal development and well-being strong standard and every other area expected
+        standard, with safeguarding met; attendance is above alternative provision nationally and
+        most pupils return to mainstream. Capacity is the issue: an interim headteacher after two
+        failed recruitments and two of six teaching posts (including science) on agency cover.
+        Bristol Established (secure; the LA's help is appropriate engagement), Surrey Light Touch+
+        (good, with capacity limited by an interim head and temporary staffing), Buckinghamshire
+        Prevention (a particular vulnerability with brokered support), Staffordshire Category 2.
+        Tricky case: report card met with nothing below expected standard; the 2023 requires
+        improvement judgement is superseded by the 2026 report card.
     """),
 )
