@@ -1,0 +1,1 @@
+"""Holdout half: one module per school."""

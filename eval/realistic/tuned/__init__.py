@@ -1,0 +1,1 @@
+"""Tuned half: one module per school."""
