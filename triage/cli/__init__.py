@@ -55,5 +55,6 @@ from triage.cli import (  # noqa: E402,F401
     frameworks,
     ingest,
     propose,  # noqa: E402,F401
+    service,  # noqa: E402,F401
 )
 from triage.cli import eval as _eval  # noqa: E402,F401
