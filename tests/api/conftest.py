@@ -49,8 +49,10 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def service_settings(data: Path, **overrides: object) -> Settings:
-    service = ServiceSettings(login_delay_s=0.01, authority="Exampleshire County Council")
-    return make_settings(data, service=service, **overrides)
+    overrides.setdefault(
+        "service", ServiceSettings(login_delay_s=0.01, authority="Exampleshire County Council")
+    )
+    return make_settings(data, **overrides)
 
 
 def add_people(settings: Settings) -> None:

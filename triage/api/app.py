@@ -45,7 +45,6 @@ def create_app(
         version=__version__,
         description="Evidence triage for school improvement teams: the officers' service.",
         lifespan=lifespan,
-        max_body_size=JSON_BODY_LIMIT,
     )
     app.state.runtime = runtime
     app.state.queue = job_queue
@@ -62,5 +61,7 @@ def create_app(
         audit.router,
         users_routes.router,
     ):
-        app.include_router(router)
+        # Per router, not per app: the app-wide limit would answer before the JSON error
+        # middleware sees it. A route's own limit (the upload) is more specific and wins.
+        app.include_router(router, max_body_size=JSON_BODY_LIMIT)
     return app

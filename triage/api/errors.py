@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ingest import errors as ingest_errors
 from triage import errors
+from triage.frameworks.loader import FrameworkError
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +29,7 @@ STATUS: list[tuple[type[Exception], int]] = [
     (errors.AccountLockedError, 429),
     (errors.PermissionDeniedError, 403),
     (errors.InvalidRequestError, 422),
+    (FrameworkError, 422),
     (errors.IndexUnavailableError, 503),
     (errors.ConsistencyError, 503),
     (errors.TriageError, 400),
@@ -81,7 +86,47 @@ async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": "internal error; it has been logged"}, status_code=500)
 
 
+class JsonTooLarge:
+    """Starlette's body limit answers 413 in plain text from inside the route; say it as JSON,
+    with the limit and what to do, like every other refusal."""
+
+    def __init__(self, app: ASGIApp, *, limit_mb: float) -> None:
+        self.app = app
+        self.body = json.dumps({"detail": _too_large(limit_mb)}).encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        rewriting = False
+
+        async def rewrite(message: Message) -> None:
+            nonlocal rewriting
+            if message["type"] == "http.response.start" and message["status"] == 413:
+                headers = MutableHeaders(raw=list(message["headers"]))
+                if headers.get("content-type", "").startswith("text/plain"):
+                    rewriting = True
+                    headers["content-type"] = "application/json"
+                    headers["content-length"] = str(len(self.body))
+                    message = {**message, "headers": headers.raw}
+            elif message["type"] == "http.response.body" and rewriting:
+                if message.get("more_body", False):
+                    return
+                message = {**message, "body": self.body}
+            await send(message)
+
+        await self.app(scope, receive, rewrite)
+
+
+def _too_large(limit_mb: float) -> str:
+    return (
+        f"the request is over the limit of {limit_mb:g} MiB; split the file or raise "
+        "TRIAGE_LIMITS__MAX_FILE_MB"
+    )
+
+
 def install(app: FastAPI, *, limit_mb: float) -> None:
+    app.add_middleware(JsonTooLarge, limit_mb=limit_mb)
     app.add_exception_handler(errors.TriageError, _known)
     app.add_exception_handler(ingest_errors.IngestError, _known)
     app.add_exception_handler(RequestValidationError, _invalid)
