@@ -27,6 +27,8 @@ from triage.store.people import User
 from triage.store.record import AnswerRecord, JobRecord
 
 SESSION_COOKIE = "triage_session"
+# Ids are database integers: anything outside 1..2**62 names nothing (and must not reach SQL).
+Id = Annotated[int, Path(ge=1, le=2**62)]
 oauth2 = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False)
 
 
@@ -99,7 +101,7 @@ class SchoolAccess:
 
     def __call__(
         self,
-        urn: Annotated[str, Path(max_length=32)],
+        urn: Annotated[str, Path(max_length=32, pattern=r"^[0-9A-Za-z-]{1,32}$")],
         user: CurrentUser,
         session: SessionDep,
         runtime: RuntimeDep,
@@ -117,7 +119,7 @@ class DocumentAccess:
         self.action = action
 
     def __call__(
-        self, document_id: int, user: CurrentUser, session: SessionDep, runtime: RuntimeDep
+        self, document_id: Id, user: CurrentUser, session: SessionDep, runtime: RuntimeDep
     ) -> Document:
         return _guarded(
             runtime,
@@ -132,7 +134,7 @@ class ProposalAccess:
         self.action = action
 
     def __call__(
-        self, proposal_id: int, user: CurrentUser, session: SessionDep, runtime: RuntimeDep
+        self, proposal_id: Id, user: CurrentUser, session: SessionDep, runtime: RuntimeDep
     ) -> ProposalRecord:
         return _guarded(
             runtime,
@@ -144,7 +146,7 @@ class ProposalAccess:
 
 class AnswerAccess:
     def __call__(
-        self, answer_id: int, user: CurrentUser, session: SessionDep, runtime: RuntimeDep
+        self, answer_id: Id, user: CurrentUser, session: SessionDep, runtime: RuntimeDep
     ) -> AnswerRecord:
         return _guarded(
             runtime,
@@ -157,7 +159,7 @@ class AnswerAccess:
 class JobAccess:
     def __call__(
         self,
-        job_id: Annotated[str, Path(max_length=64)],
+        job_id: Annotated[str, Path(max_length=64, pattern=r"^[0-9a-f]{1,64}$")],
         user: CurrentUser,
         session: SessionDep,
         runtime: RuntimeDep,

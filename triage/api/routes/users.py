@@ -7,7 +7,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
-from triage.api.deps import RuntimeDep, SessionDep, require_action
+from triage.api.deps import Id, RuntimeDep, SessionDep, require_action
+from triage.api.schemas import Urn
 from triage.api.schemas.users import Assign, UserCreate, UserCreated, UserPublic
 from triage.errors import NotFoundError
 from triage.people.tokens import issue_token
@@ -55,7 +56,7 @@ def create_user(
 
 
 @router.post("/{user_id}/disable", response_model=UserPublic)
-def disable(user_id: int, admin: Admin, session: SessionDep) -> UserPublic:
+def disable(user_id: Id, admin: Admin, session: SessionDep) -> UserPublic:
     """The user cannot sign in again, and their tokens stop working at once."""
     user = _user(session, user_id)
     disable_user(session, user, actor=admin.email)
@@ -63,14 +64,14 @@ def disable(user_id: int, admin: Admin, session: SessionDep) -> UserPublic:
 
 
 @router.post("/{user_id}/schools", response_model=UserPublic)
-def add_schools(user_id: int, body: Assign, admin: Admin, session: SessionDep) -> UserPublic:
+def add_schools(user_id: Id, body: Assign, admin: Admin, session: SessionDep) -> UserPublic:
     user = _user(session, user_id)
     assign(session, user, body.schools, actor=admin.email)
     return user_public(session, user)
 
 
 @router.delete("/{user_id}/schools/{urn}", response_model=UserPublic)
-def remove_school(user_id: int, urn: str, admin: Admin, session: SessionDep) -> UserPublic:
+def remove_school(user_id: Id, urn: Urn, admin: Admin, session: SessionDep) -> UserPublic:
     user = _user(session, user_id)
     unassign(session, user, [urn], actor=admin.email)
     return user_public(session, user)
