@@ -37,6 +37,8 @@ from triage.store.queries import current_documents
 from triage.store.record import Decision
 
 AWAITING = "awaiting_countersign"
+# The proposals table's status column holds 16 characters: its own word for the same state.
+PROPOSAL_AWAITING = "to_countersign"
 REJECTED = "rejected"
 DecisionAction = Literal["approve", "override"]
 
@@ -101,7 +103,7 @@ def decide(
         decided_at=now(),
     )
     session.add(decision)
-    record.status = AWAITING if needs else "decided"
+    record.status = PROPOSAL_AWAITING if needs else "decided"
     session.flush()
     audit.append(
         session,
