@@ -26,6 +26,7 @@ $(LLM): $(CORE)
 install: $(CORE)
 
 demo: $(CORE)
+	TRIAGE_DATA_DIR=$(DEMO_DATA) $(VENV)/bin/triage db upgrade
 	TRIAGE_DATA_DIR=$(DEMO_DATA) $(VENV)/bin/triage ingest-corpus eval/corpora/demo
 	TRIAGE_DATA_DIR=$(DEMO_DATA) $(VENV)/bin/triage schools
 	TRIAGE_DATA_DIR=$(DEMO_DATA) $(VENV)/bin/triage propose --all-schools --framework all

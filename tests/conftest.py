@@ -12,6 +12,9 @@ import pytest
 from triage.runtime import Runtime, open_runtime
 from triage.settings import Settings
 
+# The PostgreSQL fixtures (postgres_server, new_postgres_database) for the tier-3 tests.
+pytest_plugins = ["tests.postgres"]
+
 FIXTURES = Path(__file__).parent / "fixtures" / "files"
 DEMO = Path(__file__).parent.parent / "eval" / "corpora" / "demo"
 

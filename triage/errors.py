@@ -47,3 +47,11 @@ class InvalidRequestError(TriageError):
 
 class ConflictError(TriageError):
     """The thing is in a state that does not allow this (already decided, not awaiting ...)."""
+
+
+class DatabaseError(TriageError):
+    """The database could not be used as asked: busy, not writable, or at another schema."""
+
+
+class SchemaMismatchError(DatabaseError):
+    """The database's schema is not the one this triage reads; `triage db upgrade` mends most."""

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DatabaseError
 
 from tests.conftest import FIXTURES, free_port
-from tests.triage.test_store_postgres import postgres_url  # noqa: F401  (fixture)
+from tests.postgres import create_database
 
 pytestmark = pytest.mark.real
 PASSWORD = "a long enough password"
@@ -35,7 +35,13 @@ def _triage(*args: str, env: dict[str, str], stdin: str | None = None) -> str:
 
 
 @pytest.fixture(scope="module")
-def served(postgres_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:  # noqa: F811
+def postgres_url(postgres_server: str) -> str:
+    """One database on the test run's PostgreSQL for this module's server."""
+    return create_database(postgres_server)
+
+
+@pytest.fixture(scope="module")
+def served(postgres_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {
         **os.environ,
         "TRIAGE_DATA_DIR": str(tmp_path_factory.mktemp("serve")),
@@ -131,7 +137,7 @@ def test_main_flow_over_http_on_postgresql(served: str) -> None:
 
 def test_the_audit_table_is_append_only_for_the_application(
     served: str,
-    postgres_url: str,  # noqa: F811
+    postgres_url: str,
 ) -> None:
     engine = create_engine(postgres_url)
     try:

@@ -19,6 +19,8 @@ app = typer.Typer(
 )
 bench_app = typer.Typer(help="Benchmarks: each reports a ratio against a baseline in the same run.")
 app.add_typer(bench_app, name="bench")
+db_app = typer.Typer(help="The database schema: see its revision, migrate it.")
+app.add_typer(db_app, name="db")
 
 
 def _version(value: bool) -> None:
@@ -49,12 +51,12 @@ def main(
 
 # Registration by import: each module adds its commands to `app` or `bench_app`.
 from triage.cli import (  # noqa: E402,F401
-    ask,  # noqa: E402,F401
+    ask,
     bench,
+    db,
     eval,
     frameworks,
     ingest,
-    propose,  # noqa: E402,F401
-    service,  # noqa: E402,F401
+    propose,
+    service,
 )
-from triage.cli import eval as _eval  # noqa: E402,F401

@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    DDL,
     Boolean,
     DateTime,
     ForeignKey,
     Integer,
     String,
     Text,
-    event,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -100,31 +98,3 @@ class JobRecord(Base):
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-
-
-# The audit log is append-only in the database itself, for every role the application uses:
-# UPDATE and DELETE (and on PostgreSQL, TRUNCATE) raise.
-_APPEND_ONLY = "audit log is append-only"
-for _verb in ("UPDATE", "DELETE"):
-    event.listen(
-        AuditEntry.__table__,
-        "after_create",
-        DDL(
-            f"CREATE TRIGGER audit_entries_no_{_verb.lower()} BEFORE {_verb} ON audit_entries "
-            f"BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY}'); END"
-        ).execute_if(dialect="sqlite"),
-    )
-_POSTGRES_APPEND_ONLY = (
-    "CREATE FUNCTION audit_entries_refuse() RETURNS trigger LANGUAGE plpgsql AS "
-    f"$$ BEGIN RAISE EXCEPTION '{_APPEND_ONLY}'; END $$",
-    "CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries "
-    "FOR EACH ROW EXECUTE FUNCTION audit_entries_refuse()",
-    "CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON audit_entries "
-    "FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_refuse()",
-)
-for _statement in _POSTGRES_APPEND_ONLY:
-    event.listen(
-        AuditEntry.__table__,
-        "after_create",
-        DDL(_statement).execute_if(dialect="postgresql"),
-    )
