@@ -58,18 +58,19 @@ def postgres_server() -> Iterator[str]:
 _numbers = itertools.count(1)
 
 
+def create_database(server: str) -> str:
+    """An empty database on the server; returns its URL."""
+    name = f"triage_{os.getpid()}_{next(_numbers)}"
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    finally:
+        admin.dispose()
+    return f"{server}/{name}"
+
+
 @pytest.fixture
 def new_postgres_database(postgres_server: str) -> NewDatabase:
     """Creates an empty database on the server and returns its URL, once per call."""
-
-    def create() -> str:
-        name = f"triage_{os.getpid()}_{next(_numbers)}"
-        admin = create_engine(f"{postgres_server}/postgres", isolation_level="AUTOCOMMIT")
-        try:
-            with admin.connect() as connection:
-                connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        finally:
-            admin.dispose()
-        return f"{postgres_server}/{name}"
-
-    return create
+    return lambda: create_database(postgres_server)

@@ -68,6 +68,22 @@ class LLMSettings(BaseModel):
     )
 
 
+class ServiceSettings(BaseModel):
+    """The officers' service: sign-in, tokens and the authority it serves."""
+
+    authority: str = Field(
+        "the local authority", description="The authority's name, shown on letters and pages"
+    )
+    token_minutes: int = Field(480, ge=1, description="How long a sign-in token stays valid")
+    setup_hours: int = Field(72, ge=1, description="How long a first-password token stays valid")
+    login_slow_after: int = Field(3, ge=1, description="Failed sign-ins before each is slowed")
+    login_delay_s: float = Field(1.0, ge=0, description="Delay per failed sign-in once slowed")
+    login_lock_after: int = Field(6, ge=1, description="Failed sign-ins that lock the account")
+    login_lock_minutes: int = Field(15, ge=1, description="How long a locked account waits")
+    min_password_chars: int = Field(12, ge=8, description="Shortest password accepted")
+    job_workers: int = Field(1, ge=1, description="Batch jobs run at once in the server process")
+
+
 class Settings(BaseSettings):
     """All configuration of triage. Environment: TRIAGE_DATA_DIR, TRIAGE_LLM__PROVIDER, ..."""
 
@@ -82,6 +98,7 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     chunks: ChunkSettings = Field(default_factory=ChunkSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    service: ServiceSettings = Field(default_factory=ServiceSettings)
 
     @property
     def data_path(self) -> Path:

@@ -58,4 +58,5 @@ from triage.cli import (  # noqa: E402,F401
     frameworks,
     ingest,
     propose,
+    service,
 )

@@ -40,3 +40,45 @@ def bench_ingest_command(
             f"{result.documents} documents, {result.pages} pages, {result.passages} passages; "
             f"full / raw = {result.ratio:.2f}x"
         )
+
+
+@bench_app.command("api")
+def bench_api_command(
+    ctx: typer.Context,
+    requests: Annotated[
+        int, typer.Option(help="Requests per measurement (fewer for proposals)")
+    ] = 40,
+    port: Annotated[int, typer.Option(help="Loopback port for the server under test")] = 8765,
+) -> None:
+    """Requests/s and p95 through `triage serve` on loopback at 1 and 20 clients, beside the same
+    work in process (the demo corpus in a temporary data dir).
+
+    Example: triage bench api --requests 40
+    """
+    from eval.bench_api import bench_api
+
+    with handle_errors():
+        figures = bench_api(settings_from(ctx), requests=requests, port=port)
+        table = Table(
+            "work",
+            "clients",
+            "requests",
+            "HTTP req/s",
+            "HTTP p95 ms",
+            "in-process req/s",
+            "in-process p95 ms",
+            "in-process / HTTP",
+            title="the service's overhead",
+        )
+        for f in figures:
+            table.add_row(
+                f.work,
+                str(f.clients),
+                str(f.requests),
+                f"{f.http_rps:.1f}",
+                f"{f.http_p95_ms:.0f}",
+                f"{f.inprocess_rps:.1f}",
+                f"{f.inprocess_p95_ms:.0f}",
+                f"{f.overhead:.2f}x",
+            )
+        console.print(table)
