@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from triage.decide.decisions import AWAITING, current_inputs_hash
-from triage.extract.models import EvidenceItem, Proposal
+from triage.extract.models import LEVEL_NAMES, EvidenceItem, Proposal
 from triage.frameworks.loader import framework_ids
 from triage.people.access import FINAL
 from triage.runtime import Runtime
@@ -169,3 +169,33 @@ def _proposal_summary(record: ProposalRecord, current_hash: str) -> ProposalSumm
         created_at=record.created_at,
         out_of_date=record.inputs_hash != current_hash,
     )
+
+
+def proposal_checks(proposal: Proposal) -> list[str]:
+    """What an officer should check before deciding: the weak points the proposal itself shows."""
+    found = []
+    if proposal.insufficient_evidence:
+        found.append(
+            "Too few aspects are evidenced for a reliable category: read the gaps and add the "
+            "missing documents, or decide on what is known and say so in the reason."
+        )
+    if proposal.category is None:
+        found.append("No category is proposed: an override with a reason is the only decision.")
+    for aspect, entry in proposal.profile.items():
+        if entry.recall_override:
+            found.append(
+                f"One recent concern set {aspect.replace('_', ' ')} to level {entry.level} "
+                f"({LEVEL_NAMES[entry.level]}) against other evidence: check that passage."
+            )
+    for rule in proposal.limiting_rules:
+        if not rule.get("quote"):
+            found.append(
+                f"The limiting rule {rule.get('id', '')} fired on {rule.get('because', '')} "
+                "with no passage to quote: check the evidence behind it."
+            )
+    if proposal.dropped_citations:
+        found.append(
+            f"{proposal.dropped_citations} quotes were not found verbatim on their page and were "
+            "left out: a document may have been read badly."
+        )
+    return found
