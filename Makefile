@@ -8,7 +8,18 @@ CORE   := $(VENV)/.core-$(HASH)
 LLM    := $(VENV)/.llm-$(HASH)
 DEMO_DATA ?= $(CURDIR)/.triage-demo
 
-.PHONY: demo test test-fast install clean-demo
+.PHONY: demo test test-fast install web clean-demo
+
+# The pages' front end: GOV.UK Frontend from npm (package-lock.json pins it), compiled into
+# triage/web/static (git-ignored). Needs Node.js and npm.
+FRONTEND := triage/web/frontend
+WEB      := triage/web/static/.built
+$(WEB): $(FRONTEND)/package.json $(FRONTEND)/package-lock.json $(FRONTEND)/build.mjs \
+		$(FRONTEND)/app.scss $(FRONTEND)/app.js
+	cd $(FRONTEND) && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+	touch $@
+
+web: $(WEB)
 
 $(CORE): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -23,22 +34,23 @@ $(LLM): $(CORE)
 	CMAKE_BUILD_PARALLEL_LEVEL=2 $(PY) -m pip install -q -e '.[dev,llm]'
 	rm -f $(VENV)/.llm-*; touch $@
 
-install: $(CORE)
+install: $(CORE) $(WEB)
 
-demo: $(CORE)
+demo: $(CORE) $(WEB)
 	TRIAGE_DATA_DIR=$(DEMO_DATA) $(VENV)/bin/triage db upgrade
 	TRIAGE_DATA_DIR=$(DEMO_DATA) $(VENV)/bin/triage ingest-corpus eval/corpora/demo
 	TRIAGE_DATA_DIR=$(DEMO_DATA) $(VENV)/bin/triage schools
 	TRIAGE_DATA_DIR=$(DEMO_DATA) $(VENV)/bin/triage propose --all-schools --framework all
 
-test: $(LLM)
+test: $(LLM) $(WEB)
 	$(VENV)/bin/ruff check ingest triage eval tests prompts
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest
 
+# Tiers 1-2 without the browser tests (`make test` runs everything).
 test-fast: $(CORE)
-	$(VENV)/bin/pytest -m "not real"
+	$(VENV)/bin/pytest -m "not real and not browser"
 
 clean-demo:
 	rm -rf $(DEMO_DATA)

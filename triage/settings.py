@@ -82,6 +82,11 @@ class ServiceSettings(BaseModel):
     login_lock_minutes: int = Field(15, ge=1, description="How long a locked account waits")
     min_password_chars: int = Field(12, ge=8, description="Shortest password accepted")
     job_workers: int = Field(1, ge=1, description="Batch jobs run at once in the server process")
+    secret_key: SecretStr = Field(
+        SecretStr(""),
+        description="Signs the web pages' form tokens; empty = a random key kept in the data dir "
+        "(set one shared key when several servers use one database without one data dir)",
+    )
 
 
 class Settings(BaseSettings):

@@ -15,6 +15,7 @@ from triage.jobs import batch  # noqa: F401  registers the batch job kind
 from triage.jobs.queue import InProcessQueue, JobQueue
 from triage.runtime import Runtime, open_runtime
 from triage.settings import Settings, get_settings
+from triage.web.app import install as install_pages
 
 JSON_BODY_LIMIT = 1 << 20
 
@@ -64,4 +65,5 @@ def create_app(
         # Per router, not per app: the app-wide limit would answer before the JSON error
         # middleware sees it. A route's own limit (the upload) is more specific and wins.
         app.include_router(router, max_body_size=JSON_BODY_LIMIT)
+    install_pages(app, settings, max_file_bytes=max_file_bytes)
     return app

@@ -46,7 +46,8 @@ def can_see(session: Session, user: User, urn: str) -> bool:
 def require(user: User, action: Action) -> None:
     if not may(user.role, action):
         raise PermissionDeniedError(
-            f"a {user.role} may not {action.replace('_', ' ')}; ask a lead or an admin"
+            f"{'an' if user.role[:1] in 'aeiou' else 'a'} {user.role} may not "
+            f"{action.replace('_', ' ')}; ask a lead or an admin"
         )
 
 

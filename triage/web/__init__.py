@@ -1,1 +1,2 @@
-"""The web pages officers use (server-rendered, GOV.UK Frontend), on the API's dependencies."""
+"""The officers' web pages: server-rendered GOV.UK Frontend over the same core and access rules
+as the API (`triage.api.deps`), mounted on the same app by `triage.web.app.install`."""
