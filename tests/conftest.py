@@ -64,6 +64,17 @@ def runtime(tmp_path: Path) -> Iterator[Runtime]:
 
 
 @pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir with the demo corpus ingested, closed; the service's tests copy it."""
+    from triage.intake.ingestion import ingest_corpus
+
+    data = tmp_path_factory.mktemp("service-demo") / "data"
+    with open_runtime(make_settings(data)) as runtime:
+        ingest_corpus(runtime, DEMO)
+    return data
+
+
+@pytest.fixture(scope="session")
 def demo_runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
     """The demo corpus ingested once per test session (read-only for the tests that use it)."""
     from triage.intake.ingestion import ingest_corpus

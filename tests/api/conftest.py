@@ -13,7 +13,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from tests.conftest import DEMO, make_settings
+from tests.conftest import make_settings
 from triage.api.app import create_app
 from triage.people.users import add_user, assign, set_password
 from triage.runtime import open_runtime
@@ -35,17 +35,6 @@ MISSING_SCHOOL = "999999"
 
 def email(person: str) -> str:
     return f"{person}@council.example"
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data dir with the demo corpus ingested, closed; modules copy it."""
-    from triage.intake.ingestion import ingest_corpus
-
-    data = tmp_path_factory.mktemp("api-demo") / "data"
-    with open_runtime(make_settings(data)) as runtime:
-        ingest_corpus(runtime, DEMO)
-    return data
 
 
 def service_settings(data: Path, **overrides: object) -> Settings:
