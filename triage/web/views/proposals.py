@@ -58,7 +58,7 @@ def decision(
     form = {"action": action, "category": category, "reason": reason}
     if action not in ("approve", "override"):
         return _refused(
-            request, user, session, runtime, record, form, "action", "Choose approve or override"
+            request, user, session, runtime, record, form, "approve", "Choose approve or override"
         )
     try:
         decide(
@@ -72,7 +72,7 @@ def decision(
         )
     except TriageError as exc:
         field = (
-            "reason" if "reason" in str(exc) else "category" if action == "override" else "action"
+            "reason" if "reason" in str(exc) else "category" if action == "override" else "approve"
         )
         return _refused(request, user, session, runtime, record, form, field, exc)
     return redirect(f"/proposals/{record.id}", notice="decided")
