@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from triage.decide.authority import authority_summary, school_rows, term_start
 from triage.decide.decisions import current_inputs_hash
 from triage.decide.overview import proposal_checks
-from triage.decide.pages import CitationTargets, mark_quote, marked_page
+from triage.decide.viewer import CitationTargets, mark_quote, marked_page
 from triage.errors import NotFoundError
 from triage.extract.models import AspectLevel, Proposal
 from triage.runtime import Runtime

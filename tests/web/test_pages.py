@@ -360,3 +360,14 @@ def test_the_pages_carry_the_authority_and_nothing_of_govuk_itself(pages: Pages)
         css = (static / "app.css").read_text()
         assert "GDS Transport" not in css and "system-ui" in css
         assert not (static / "images").exists() and not (static / "fonts").exists()
+
+
+def test_proposing_for_every_school_is_a_job_its_owner_can_watch(pages: Pages) -> None:
+    lead = pages["lead"]
+    started = post_form(lead, "/jobs", {"framework": "buckinghamshire"})
+    assert started.status_code == 303 and started.headers["location"].startswith("/jobs/")
+    page = lead.get(started.headers["location"])
+    assert page.status_code == 200 and "of 5 schools done" in page.text
+    assert pages["officer"].get(started.headers["location"]).status_code == 404
+    unknown = post_form(lead, "/jobs", {"framework": "atlantis"})
+    assert unknown.status_code == 422 and "atlantis" in unknown.text

@@ -17,7 +17,7 @@ from triage.api.deps import AnswerAccess, CurrentUser, RuntimeDep, SchoolAccess,
 from triage.api.schemas.answers import AskRequest
 from triage.ask.answer import Answer
 from triage.ask.answers import ask_recorded
-from triage.decide.pages import CitationTargets
+from triage.decide.viewer import CitationTargets
 from triage.store.models import School
 from triage.store.record import AnswerRecord
 from triage.web.pages import page_router, redirect, render

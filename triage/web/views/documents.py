@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request, Response
 
 from triage.api.deps import CurrentUser, DocumentAccess, SessionDep
-from triage.decide.pages import MAX_QUOTE_CHARS, marked_page
+from triage.decide.viewer import MAX_QUOTE_CHARS, marked_page
 from triage.store.models import Document, School
 from triage.web.pages import page_router, render
 

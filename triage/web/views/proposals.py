@@ -19,7 +19,7 @@ from triage.decide.decisions import (
 )
 from triage.decide.frameworks import framework
 from triage.decide.overview import decision_summary, proposal_checks
-from triage.decide.pages import CitationTargets
+from triage.decide.viewer import CitationTargets
 from triage.errors import ConflictError, TriageError
 from triage.extract.models import Proposal
 from triage.people.roles import may
