@@ -1,8 +1,10 @@
-"""Shared fixtures: a guard against any network address outside loopback, and data dirs."""
+"""Shared fixtures: a guard against any network address outside loopback, a run free of the
+developer's own TRIAGE_* settings, and data dirs."""
 
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +21,15 @@ FIXTURES = Path(__file__).parent / "fixtures" / "files"
 DEMO = Path(__file__).parent.parent / "eval" / "corpora" / "demo"
 
 _real_connect = socket.socket.connect
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_developer_settings() -> Iterator[None]:
+    """Tests see the defaults, not the TRIAGE_* variables of whoever runs them."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in [n for n in os.environ if n.startswith("TRIAGE_")]:
+            patch.delenv(name)
+        yield
 
 
 def _is_local(address: object) -> bool:
@@ -66,9 +77,10 @@ def runtime(tmp_path: Path) -> Iterator[Runtime]:
 @pytest.fixture(scope="session")
 def demo_runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
     """The demo corpus ingested once per test session (read-only for the tests that use it)."""
-    from triage.intake.ingestion import ingest_corpus
+    from triage.intake.batch import ingest_corpus
 
     data = tmp_path_factory.mktemp("demo-data")
     with open_runtime(make_settings(data)) as opened:
         ingest_corpus(opened, DEMO)
         yield opened
+

@@ -87,13 +87,16 @@ def _state(connection: Connection) -> SchemaState:
 
 def ensure_schema(engine: Engine) -> None:
     """Create a fresh database at the newest revision; refuse one at any other revision."""
-    state = schema_state(engine)
-    if state.up_to_date:
+    if schema_state(engine).up_to_date:  # the common case, without taking the lock
         return
-    if state.fresh:
-        upgrade_schema(engine)
-        return
-    raise SchemaMismatchError(describe_mismatch(state, engine))
+    # Decided under the lock: a look without it can catch another process mid-upgrade.
+    with _upgrade_lock(engine) as connection:
+        state = _state(connection)
+        if state.up_to_date:
+            return
+        if not state.fresh:
+            raise SchemaMismatchError(describe_mismatch(state, engine))
+        command.upgrade(alembic_config(connection), "head")
 
 
 def upgrade_schema(engine: Engine) -> tuple[str | None, str]:
