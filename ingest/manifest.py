@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ingest.errors import ManifestError
-from ingest.models import DocumentKind
+from ingest.vocabulary import DocumentKind
 
 FORMAT = "triage-eval/1"
 MANIFEST_NAME = "manifest.yaml"

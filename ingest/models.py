@@ -7,15 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-DocumentKind = Literal["sef", "ofsted_report", "visit_note", "minutes", "indicators", "other"]
-DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
-    "sef",
-    "ofsted_report",
-    "visit_note",
-    "minutes",
-    "indicators",
-    "other",
-)
+from ingest.vocabulary import DocumentKind
+
 FileFormat = Literal["pdf", "docx", "txt", "md", "csv"]
 
 

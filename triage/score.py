@@ -18,8 +18,9 @@ from collections.abc import Mapping
 from pydantic import BaseModel, ConfigDict
 
 from triage.extract.models import EvidenceItem, Proposal
-from triage.frameworks.schema import JUDGEMENT_LEVELS, Framework, LimitingRule
+from triage.frameworks.schema import Framework, LimitingRule
 from triage.profile import Profile
+from triage.vocabulary import GRADE_LEVELS
 
 SHRINK = 1.0  # pseudo-count of unevidenced characteristics in a category's best-fit score
 
@@ -154,7 +155,7 @@ def _trigger(rule: LimitingRule, profile: Profile) -> tuple[str, str, str] | Non
         first = sorted(found, key=lambda f: (f.document, f.page or 0, f.quote))[0]
         return (f"flag {when.flag}", first.document, first.quote)
     if when.judgement is not None:
-        threshold = JUDGEMENT_LEVELS[when.judgement]
+        threshold = GRADE_LEVELS[when.judgement]
         graver = [j for j in profile.judgements if j.level >= threshold]
         if not graver:
             return None

@@ -180,6 +180,6 @@ def test_path_outside_the_corpus_is_refused(tmp_path: Path) -> None:
 
 
 def test_aspect_ids_match_the_shared_vocabulary() -> None:
-    from triage.extract.models import ASPECTS
+    from triage.vocabulary import ASPECTS
 
     assert tuple(ASPECTS) == ASPECT_IDS

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from triage.extract.models import ASPECTS
 from triage.frameworks import FrameworkError, list_frameworks, load_framework
 from triage.frameworks.loader import FRAMEWORK_DIR
 from triage.frameworks.schema import Framework, IndicatorRule
+from triage.vocabulary import ASPECTS
 
 SEEDS = FRAMEWORK_DIR / "seeds"
 

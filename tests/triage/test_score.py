@@ -15,9 +15,10 @@ from triage.extract.models import (
     Searched,
 )
 from triage.frameworks import load_framework
-from triage.frameworks.schema import JUDGEMENT_LEVELS, Framework, LimitingRule, RuleCondition
+from triage.frameworks.schema import Framework, LimitingRule, RuleCondition
 from triage.profile import Profile, aspect_levels, recency
 from triage.score import choose, score_school
+from triage.vocabulary import GRADE_LEVELS
 
 FRAMEWORKS = ("bristol", "surrey", "buckinghamshire", "staffordshire")
 DATE = dt.date(2026, 1, 15)
@@ -105,7 +106,7 @@ def _trigger(rule: LimitingRule, levels: dict[str, int]) -> dict[str, object]:
     judgement = InspectionGrade(
         area="overall effectiveness",
         grade=when.judgement,
-        level=JUDGEMENT_LEVELS[when.judgement],
+        level=GRADE_LEVELS[when.judgement],
         document="900999/ofsted.pdf",
         page=1,
         date=DATE,

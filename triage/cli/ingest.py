@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ingest.models import DOCUMENT_KINDS
+from ingest.vocabulary import DOCUMENT_KINDS
 from triage.cli import app
 from triage.cli.common import console, handle_errors, progress_bar, settings_from
 from triage.index.drift import find_drift, rebuild_index, repair_drift

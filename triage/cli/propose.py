@@ -11,10 +11,11 @@ from triage.cli import app
 from triage.cli.common import console, handle_errors, progress_bar, settings_from
 from triage.decide.proposals import proposal_json, propose
 from triage.errors import TriageError
-from triage.extract.models import LEVEL_NAMES, Proposal
+from triage.extract.models import Proposal
 from triage.frameworks.loader import framework_ids
 from triage.runtime import Runtime, open_runtime
 from triage.store.models import School
+from triage.vocabulary import LEVEL_NAMES
 
 ALL = "all"
 

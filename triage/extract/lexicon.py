@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from triage.extract.models import AspectId
+from triage.vocabulary import AspectId
 
 
 def _rx(pattern: str) -> re.Pattern[str]:

@@ -11,28 +11,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ingest.models import DOCUMENT_KINDS
-from triage.extract.models import AspectId, Level
+from ingest.vocabulary import DOCUMENT_KINDS, INDICATORS
+from triage.vocabulary import AspectId, Flag, Level, OfstedGrade
 
 DecisionMethod = Literal["best_fit", "secure_fit", "risk_rating"]
-
-# Indicators the ingest side knows (DESIGN.md); a rule naming anything else is a typo.
-INDICATORS: tuple[str, ...] = (
-    "attendance_pct",
-    "persistent_absence_pct",
-    "suspension_rate",
-    "permanent_exclusion_rate",
-    "ks2_rwm_expected_pct",
-    "phonics_expected_pct",
-    "ks4_progress8",
-    "ks4_attainment8",
-    "disadvantaged_gap_pp",
-    "budget_balance_pct",
-    "governor_vacancies",
-    "complaints_count",
-    "staff_turnover_pct",
-    "part_time_timetables",
-)
 
 # How the value stands against the reference (national figure or absolute threshold), with margin m:
 #   above: v > ref + m        well_above: v > ref + m      at_least_in_line: v >= ref - m
@@ -51,41 +33,6 @@ Op = Literal[
     "rising",
     "falling",
 ]
-
-# Flags the extractor raises from inspection and LA language; limiting rules fire on them.
-Flag = Literal[
-    "warning_notice",
-    "special_measures",
-    "notice_to_improve",
-    "serious_weaknesses",
-    "safeguarding_not_met",
-    "causing_concern",
-]
-FLAGS: tuple[str, ...] = Flag.__args__  # type: ignore[attr-defined]
-
-# Inspection judgements of both Ofsted frameworks, and the shared level each sits at.
-JudgementGrade = Literal[
-    "outstanding",
-    "good",
-    "requires_improvement",
-    "inadequate",
-    "exceptional",
-    "strong_standard",
-    "expected_standard",
-    "needs_attention",
-    "urgent_improvement",
-]
-JUDGEMENT_LEVELS: dict[str, int] = {
-    "outstanding": 1,
-    "exceptional": 1,
-    "good": 2,
-    "strong_standard": 2,
-    "expected_standard": 2,
-    "requires_improvement": 3,
-    "needs_attention": 3,
-    "inadequate": 4,
-    "urgent_improvement": 4,
-}
 
 Effect = Literal["force", "cap", "floor"]
 Rag = Literal["green", "amber", "red"]
@@ -217,7 +164,7 @@ class RuleCondition(Model):
         default=None, description="Fires when the aspect's profile level is this or worse"
     )
     flag: Flag | None = None
-    judgement: JudgementGrade | None = Field(
+    judgement: OfstedGrade | None = Field(
         default=None, description="Fires on an inspection judgement this grave or graver"
     )
 

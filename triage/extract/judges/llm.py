@@ -23,7 +23,7 @@ from triage.errors import TriageError
 from triage.extract.citations import collapse_whitespace
 from triage.extract.judges import items_for, register_judge
 from triage.extract.judges.rules import RulesJudge
-from triage.extract.models import ASPECTS, LEVEL_NAMES, AspectId, EvidenceItem, Level
+from triage.extract.models import EvidenceItem
 from triage.frameworks.schema import Characteristic, Framework
 from triage.index.retrieval import RetrievedPassage
 from triage.llm.providers import (
@@ -34,6 +34,7 @@ from triage.llm.providers import (
 )
 from triage.llm.providers import parse_json_object as _parse_object
 from triage.runtime import Runtime
+from triage.vocabulary import ASPECTS, LEVEL_NAMES, AspectId, Level
 
 LLM = "llm"
 CONFIDENCE = 0.6  # below the rules' strong cues: a small model's reading is weaker evidence
