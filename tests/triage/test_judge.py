@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from triage.extract.indicator_scales import grade_indicator
 from triage.extract.judges.reading import (
-    grade_indicator,
     is_evidence,
     read_flags,
     read_grade_line,
     read_passage,
     read_sentence,
-    split_sentences,
 )
+from triage.extract.judges.sentences import split_sentences
 
 
 def _levels(sentence: str, kind: str = "visit_note") -> dict[str, int]:
@@ -171,11 +171,6 @@ def test_every_reading_quotes_its_passage_verbatim() -> None:
         assert text[s.start : s.end].strip() == text[s.start : s.end]
 
 
-def test_heading_gives_the_aspect_of_a_vague_sentence() -> None:
-    reading = read_passage("Attendance\nThis is now a strength of the school.", kind="visit_note")
-    assert {r.aspect for r in reading.readings} == {"attendance"}
-
-
 @pytest.mark.parametrize(
     ("indicator", "value", "national", "level"),
     [
@@ -196,6 +191,11 @@ def test_indicator_rows_against_national(
 
 def test_unknown_indicator_is_not_graded() -> None:
     assert grade_indicator("tuck_shop_sales", 3.0, national=None) is None
+
+
+def test_heading_gives_the_aspect_of_a_vague_sentence() -> None:
+    reading = read_passage("Attendance\nThis is now a strength of the school.", kind="visit_note")
+    assert {r.aspect for r in reading.readings} == {"attendance"}
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 
 from triage.errors import TriageError
 from triage.extract.citations import quote_on_page
+from triage.extract.indicator_scales import grade_indicator
 from triage.extract.judges import JUDGES, PassageJudge, evidence_item
-from triage.extract.judges.reading import grade_indicator, read_passage
+from triage.extract.judges.reading import read_passage
 from triage.extract.judges.rules import RULES
 from triage.extract.models import (
     EvidenceItem,
