@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from triage.errors import TriageError
 from triage.extract.citations import quote_on_page
-from triage.extract.indicator_scales import grade_indicator
 from triage.extract.judges import JUDGES, PassageJudge, evidence_item
 from triage.extract.judges.reading import read_passage
 from triage.extract.judges.rules import RULES
@@ -31,7 +30,8 @@ from triage.extract.models import (
     InspectionGrade,
     Searched,
 )
-from triage.frameworks.schema import Characteristic, Framework, IndicatorRule
+from triage.frameworks.indicators import IndicatorRule
+from triage.frameworks.schema import Characteristic, Framework
 from triage.index.embeddings import query_vectors
 from triage.index.retrieval import RetrievalMode, RetrievedPassage, retrieve_passages
 from triage.runtime import Runtime
@@ -74,7 +74,7 @@ def extract(
             items, searched = _search(
                 runtime, urn, characteristic, framework, judge=judge, mode=retrieval_mode
             )
-            items += _indicator_items(characteristic, indicators)
+            items += _indicator_items(characteristic, indicators, framework)
             kept = [i for i, doc_id in items if pages.verify(doc_id, i)]
             dropped += len(items) - len(kept)
             findings.append(
@@ -86,7 +86,7 @@ def extract(
             )
         verified_sweep = [i for i, doc_id in sweep if pages.verify(doc_id, i)]
         indicator_sweep = [
-            i for i, doc_id in _indicator_sweep(indicators) if pages.verify(doc_id, i)
+            i for i, doc_id in _indicator_sweep(indicators, framework) if pages.verify(doc_id, i)
         ]
         dropped += len(sweep) - len(verified_sweep)
     return Extraction(
@@ -235,38 +235,41 @@ def _indicator_rows(rows: list[tuple[Indicator, Document]]) -> dict[str, _Row]:
     return latest
 
 
-def _indicator_reading(row: _Row, extractor: str = RULES) -> EvidenceItem | None:
-    graded = grade_indicator(row.indicator, row.value, national=row.national)
-    if graded is None:
+def _indicator_reading(row: _Row, framework: Framework) -> EvidenceItem | None:
+    """The level the row evidences for its aspect, by the framework's `indicator_levels`."""
+    reading = framework.indicator_levels.get(row.indicator)
+    step = (
+        reading.read(row.value, national=row.national, previous=row.previous) if reading else None
+    )
+    if reading is None or step is None:
         return None
-    aspect, level, confidence = graded
     return EvidenceItem(
         characteristic="",
-        aspect=aspect,
-        level=level,  # type: ignore[arg-type]
+        aspect=reading.aspect,
+        level=step.level,
         stance="supports",
-        confidence=confidence,
+        confidence=step.confidence,
         document=row.document,
         document_kind=INDICATOR_KIND,
         page=None,
         quote=row.raw,
         date=row.date,
-        extractor=extractor,
+        extractor=RULES,
         weight=1.0,
     )
 
 
-def _indicator_sweep(rows: dict[str, _Row]) -> list[tuple[EvidenceItem, int]]:
+def _indicator_sweep(rows: dict[str, _Row], framework: Framework) -> list[tuple[EvidenceItem, int]]:
     items = []
     for name in sorted(rows):
-        item = _indicator_reading(rows[name])
+        item = _indicator_reading(rows[name], framework)
         if item is not None:
             items.append((item, rows[name].document_id))
     return items
 
 
 def _indicator_items(
-    characteristic: Characteristic, rows: dict[str, _Row]
+    characteristic: Characteristic, rows: dict[str, _Row], framework: Framework
 ) -> list[tuple[EvidenceItem, int]]:
     """The indicator row a characteristic's rule names (or, failing a rule, of its aspect)."""
     rules: list[IndicatorRule] = []
@@ -277,7 +280,7 @@ def _indicator_items(
         if row is None:
             continue
         holds = rule.holds(row.value, national=row.national, previous=row.previous)
-        reading = _indicator_reading(row)
+        reading = _indicator_reading(row, framework)
         if holds is None or reading is None:
             continue
         level: int = characteristic.level if holds else reading.level
@@ -292,7 +295,7 @@ def _indicator_items(
         return []
     items = []
     for name in sorted(rows):
-        reading = _indicator_reading(rows[name])
+        reading = _indicator_reading(rows[name], framework)
         if reading is not None and reading.aspect == characteristic.aspect:
             stance = "supports" if reading.level == characteristic.level else "contradicts"
             item = reading.model_copy(
