@@ -1,8 +1,10 @@
 """Propose a category for a school: extract, profile, score, and store the proposal for review.
 
-A stored proposal is advice with status `proposed`; nothing is final until an officer decides.
-Its `inputs_hash` names exactly what it rests on (the framework file, the school's current
-documents, the extractor and the retrieval mode), so an unchanged proposal is recognisable.
+A proposal loads the school's evidence once (a snapshot) and extraction, profile and score run
+over it. A stored proposal is advice with status `proposed`; nothing is final until an officer
+decides. Its `inputs_hash` names exactly what it rests on (the framework file, the school's
+current documents, the extractor and the retrieval mode), so an unchanged proposal is
+recognisable.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import json
 from sqlalchemy import select
 
 from triage.extract.judges.rules import RULES
+from triage.extract.loading import load_school_evidence
 from triage.extract.models import Proposal
-from triage.extract.pipeline import extract
+from triage.extract.pipeline import extract_school
+from triage.extract.snapshot import SchoolEvidence
 from triage.frameworks.loader import load_framework
 from triage.frameworks.schema import Framework
 from triage.index.retrieval import RetrievalMode
@@ -23,7 +27,6 @@ from triage.profile import build_profile
 from triage.runtime import Runtime
 from triage.score import score_school
 from triage.store.models import ProposalRecord
-from triage.store.queries import current_documents, get_school
 
 PROPOSED = "proposed"
 
@@ -36,24 +39,35 @@ def propose(
     extractor: str = RULES,
     retrieval_mode: RetrievalMode = "hybrid",
     store: bool = True,
+    evidence: SchoolEvidence | None = None,
 ) -> Proposal:
-    """The proposal for one school under one framework (stored unless `store` is False)."""
+    """The proposal for one school under one framework (stored unless `store` is False).
+
+    `evidence` is the school's snapshot when the caller holds one (several frameworks for one
+    school read the same snapshot); otherwise it is loaded here.
+    """
     framework = load_framework(framework_id)
-    with runtime.store.session() as session:
-        get_school(session, urn)
-    extraction = extract(
-        runtime, urn, framework, extractor=extractor, retrieval_mode=retrieval_mode
+    evidence = evidence or load_school_evidence(runtime, urn)
+    extraction = extract_school(
+        runtime, evidence, framework, extractor=extractor, retrieval_mode=retrieval_mode
     )
     proposal = score_school(framework, build_profile(framework, extraction))
     if store:
-        store_proposal(
-            runtime,
-            proposal,
-            inputs_hash=inputs_hash(
-                runtime, urn, framework, extractor=extractor, retrieval_mode=retrieval_mode
-            ),
+        digest = inputs_hash(
+            runtime, evidence, framework, extractor=extractor, retrieval_mode=retrieval_mode
         )
+        store_proposal(runtime, proposal, inputs_hash=digest)
     return proposal
+
+
+def propose_frameworks(
+    runtime: Runtime, urn: str, framework_ids: list[str], *, extractor: str = RULES
+) -> dict[str, Proposal]:
+    """The school's proposal under each framework, all read from one snapshot (each stored)."""
+    evidence = load_school_evidence(runtime, urn)
+    return {
+        f: propose(runtime, urn, f, extractor=extractor, evidence=evidence) for f in framework_ids
+    }
 
 
 def proposal_json(proposal: Proposal | dict[str, Proposal]) -> str:
@@ -67,22 +81,23 @@ def proposal_json(proposal: Proposal | dict[str, Proposal]) -> str:
 
 def inputs_hash(
     runtime: Runtime,
-    urn: str,
+    evidence: SchoolEvidence,
     framework: Framework,
     *,
     extractor: str,
     retrieval_mode: str,
 ) -> str:
     """SHA-256 over the framework, the school's current documents and the extraction settings."""
-    with runtime.store.session() as session:
-        documents = [
-            (d.source, d.kind, d.sha256, d.date.isoformat() if d.date else None)
-            for d in current_documents(session, urn)
-        ]
     payload = {
-        "school": urn,
+        "school": evidence.urn,
         "framework": framework.model_dump(mode="json"),
-        "documents": sorted(documents, key=str),
+        "documents": sorted(
+            (
+                (d.source, d.kind, d.sha256, d.date.isoformat() if d.date else None)
+                for d in evidence.documents
+            ),
+            key=str,
+        ),
         "extractor": extractor,
         "retrieval_mode": retrieval_mode,
         "retrieval": runtime.settings.retrieval.model_dump(mode="json"),

@@ -24,8 +24,8 @@ from triage.extract.citations import collapse_whitespace
 from triage.extract.judges import items_for, register_judge
 from triage.extract.judges.rules import RulesJudge
 from triage.extract.models import EvidenceItem
+from triage.extract.snapshot import SchoolPassage
 from triage.frameworks.schema import Characteristic, Framework
-from triage.index.retrieval import RetrievedPassage
 from triage.llm.providers import (
     LanguageModel,
     LLMResponseError,
@@ -125,7 +125,7 @@ class LLMJudge:
         return self._ledger.stats
 
     def judge(
-        self, passage: RetrievedPassage, characteristic: Characteristic, framework: Framework
+        self, passage: SchoolPassage, characteristic: Characteristic, framework: Framework
     ) -> list[EvidenceItem] | None:
         readings = self.read(passage)
         if readings is None:  # malformed twice: the rules read this passage instead
@@ -137,14 +137,14 @@ class LLMJudge:
             extractor=LLM,
         )
 
-    def read(self, passage: RetrievedPassage) -> list[ModelReading] | None:
+    def read(self, passage: SchoolPassage) -> list[ModelReading] | None:
         """The passage's verified readings (cached), or None when the model's reply never parsed."""
         key = (passage.passage_id, passage.text)
         if key not in self._ledger.readings:
             self._ledger.readings[key] = self._ask(passage)
         return self._ledger.readings[key]
 
-    def _ask(self, passage: RetrievedPassage) -> list[ModelReading] | None:
+    def _ask(self, passage: SchoolPassage) -> list[ModelReading] | None:
         stats = self._ledger.stats
         stats.passages += 1
         system, user = load_prompt("judge").render(
@@ -172,7 +172,7 @@ class LLMJudge:
         return kept
 
 
-def _passage_body(passage: RetrievedPassage) -> str:
+def _passage_body(passage: SchoolPassage) -> str:
     """The passage text, with anything that could close the <passage> fence defused."""
     fenced = format_passages([passage])
     return fenced.split("\n", 1)[1].rsplit("\n", 1)[0]
