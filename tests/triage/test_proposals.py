@@ -11,7 +11,14 @@ import pytest
 from typer.testing import CliRunner
 
 from triage.cli import app
-from triage.decide.proposals import PROPOSED, propose, stored_proposals
+from triage.decide.proposals import (
+    PROPOSED,
+    inputs_hash,
+    propose,
+    stored_proposals,
+)
+from triage.extract.loading import load_school_evidence
+from triage.frameworks.loader import FRAMEWORK_DIR, load_framework
 from triage.intake.ingestion import ingest_file
 from triage.runtime import Runtime
 
@@ -124,10 +131,10 @@ def test_proposals_are_stored_with_status_and_inputs_hash(runtime: Runtime, tmp_
     first = propose(runtime, "990003", "bristol")
     again = propose(runtime, "990003", "bristol")
     assert again == first
+    # The same proposal from unchanged inputs is the stored one, not another row.
     records = stored_proposals(runtime, "990003", "bristol")
-    assert len(records) == 2
-    assert {r.status for r in records} == {PROPOSED}
-    assert records[0].inputs_hash == records[1].inputs_hash
+    assert len(records) == 1
+    assert records[0].status == PROPOSED
     assert len(records[0].inputs_hash) == 64
     assert json.loads(records[0].body)["category"] == first.category
 
@@ -139,7 +146,7 @@ def test_proposals_are_stored_with_status_and_inputs_hash(runtime: Runtime, tmp_
     )
     propose(runtime, "990003", "bristol")
     newest = stored_proposals(runtime, "990003", "bristol")
-    assert len(newest) == 3
+    assert len(newest) == 2
     assert newest[0].inputs_hash != records[0].inputs_hash
     # Another framework over the same documents is another input too.
     propose(runtime, "990003", "surrey")
@@ -153,3 +160,39 @@ def test_propose_without_storing_leaves_no_record(runtime: Runtime, tmp_path: Pa
     _ingest_school(runtime, folder)
     propose(runtime, "990003", "staffordshire", store=False)
     assert stored_proposals(runtime, "990003", "staffordshire") == []
+
+
+def test_a_changed_framework_value_is_a_new_input(runtime: Runtime, tmp_path: Path) -> None:
+    folder = tmp_path / "990003"
+    shutil.copytree(PIPELINE / "990003", folder)
+    _ingest_school(runtime, folder)
+    original = propose(runtime, "990003", "bristol")
+    # The same framework with the school's own claims given less authority.
+    text = (FRAMEWORK_DIR / "bristol.yaml").read_text(encoding="utf-8")
+    edited = tmp_path / "bristol.yaml"
+    edited.write_text(text.replace("sef: 0.3,", "sef: 0.05,"), encoding="utf-8")
+    changed = propose(runtime, "990003", str(edited))
+    assert changed != original
+    records = stored_proposals(runtime, "990003", "bristol")
+    assert len(records) == 2 and records[0].inputs_hash != records[1].inputs_hash
+
+
+def test_the_inputs_hash_names_the_lexicon_and_the_package(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    folder = tmp_path / "990003"
+    shutil.copytree(PIPELINE / "990003", folder)
+    _ingest_school(runtime, folder)
+    evidence = load_school_evidence(runtime, "990003")
+    framework = load_framework("bristol")
+    digest = inputs_hash(runtime, evidence, framework, extractor="rules", retrieval_mode="hybrid")
+    assert digest == inputs_hash(
+        runtime, evidence, framework, extractor="rules", retrieval_mode="hybrid"
+    )
+    assert digest != inputs_hash(
+        runtime, evidence, framework, extractor="rules", retrieval_mode="sparse"
+    )
+    fewer = evidence.model_copy(update={"documents": evidence.documents[1:]})
+    assert digest != inputs_hash(
+        runtime, fewer, framework, extractor="rules", retrieval_mode="hybrid"
+    )

@@ -2,9 +2,10 @@
 
 A proposal loads the school's evidence once (a snapshot) and extraction, profile and score run
 over it. A stored proposal is advice with status `proposed`; nothing is final until an officer
-decides. Its `inputs_hash` names exactly what it rests on (the framework file, the school's
-current documents, the extractor and the retrieval mode), so an unchanged proposal is
-recognisable.
+decides. Its `inputs_hash` names exactly what it rests on (the framework file, the lexicon, the
+package version, the school's current documents, the extractor and the retrieval settings), so
+computing the same proposal again for unchanged inputs finds the stored one instead of adding a
+row.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from importlib.metadata import version
 
 from sqlalchemy import select
 
 from triage.extract.judges.rules import RULES
+from triage.extract.lexicon import lexicon
 from triage.extract.loading import load_school_evidence
 from triage.extract.models import Proposal
 from triage.extract.pipeline import extract_school
@@ -29,6 +32,7 @@ from triage.score import score_school
 from triage.store.models import ProposalRecord
 
 PROPOSED = "proposed"
+PACKAGE = "triage"
 
 
 def propose(
@@ -87,10 +91,12 @@ def inputs_hash(
     extractor: str,
     retrieval_mode: str,
 ) -> str:
-    """SHA-256 over the framework, the school's current documents and the extraction settings."""
+    """SHA-256 over everything a proposal rests on: equal hashes mean equal proposals."""
     payload = {
         "school": evidence.urn,
         "framework": framework.model_dump(mode="json"),
+        "lexicon": lexicon().model_dump(mode="json"),  # its version, and every entry
+        "package": version(PACKAGE),
         "documents": sorted(
             (
                 (d.source, d.kind, d.sha256, d.date.isoformat() if d.date else None)
@@ -107,16 +113,32 @@ def inputs_hash(
 
 
 def store_proposal(runtime: Runtime, proposal: Proposal, *, inputs_hash: str) -> int:
-    """Record the proposal with status `proposed`; returns its id."""
-    record = ProposalRecord(
-        school_urn=proposal.school,
-        framework=proposal.framework,
-        status=PROPOSED,
-        inputs_hash=inputs_hash,
-        body=proposal_json(proposal),
-        created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-    )
+    """Record the proposal with status `proposed` and return its id; the same proposal from
+    the same inputs, computed again, returns the id of the one already stored."""
+    body = proposal_json(proposal)
     with runtime.store.session() as session:
+        # Matching the body too: were equal inputs ever to give a different proposal (a defect
+        # the determinism tests guard against), the new one is recorded rather than hidden.
+        stored = session.scalars(
+            select(ProposalRecord.id)
+            .where(
+                ProposalRecord.school_urn == proposal.school,
+                ProposalRecord.framework == proposal.framework,
+                ProposalRecord.inputs_hash == inputs_hash,
+                ProposalRecord.body == body,
+            )
+            .order_by(ProposalRecord.id)
+        ).first()
+        if stored is not None:
+            return stored
+        record = ProposalRecord(
+            school_urn=proposal.school,
+            framework=proposal.framework,
+            status=PROPOSED,
+            inputs_hash=inputs_hash,
+            body=body,
+            created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        )
         session.add(record)
         session.flush()
         return record.id
