@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,10 +17,12 @@ from triage.cli import app
 from triage.decide.proposals import (
     PROPOSED,
     inputs_hash,
+    proposal_json,
     propose,
     stored_proposals,
 )
 from triage.extract.loading import load_school_evidence
+from triage.extract.models import Proposal
 from triage.frameworks.loader import FRAMEWORK_DIR, load_framework
 from triage.intake.ingestion import ingest_file
 from triage.runtime import Runtime
@@ -196,3 +201,51 @@ def test_the_inputs_hash_names_the_lexicon_and_the_package(
     assert digest != inputs_hash(
         runtime, fewer, framework, extractor="rules", retrieval_mode="hybrid"
     )
+
+
+# --- determinism across processes --------------------------------------------------------------
+
+
+def _fresh(data_dir: Path, seed: int, urn: str, frameworks: list[str]) -> subprocess.Popen[str]:
+    """`triage propose URN --framework F --json` for each F, started in one new interpreter with
+    its own hash seed; it prints {F: stdout} as JSON."""
+    script = (
+        "import json, sys\n"
+        "from typer.testing import CliRunner\n"
+        "from triage.cli import app\n"
+        f"args = ['--data-dir', {str(data_dir)!r}, 'propose', {urn!r}, '--json', '--framework']\n"
+        f"out = {{f: CliRunner().invoke(app, args + [f]).stdout for f in {frameworks!r}}}\n"
+        "sys.stdout.write(json.dumps(out))\n"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": str(seed)},
+    )
+
+
+def _output(process: subprocess.Popen[str]) -> dict[str, str]:
+    stdout, stderr = process.communicate(timeout=300)
+    assert process.returncode == 0, stderr
+    out: dict[str, str] = json.loads(stdout)
+    return out
+
+
+def test_proposals_are_byte_identical_across_fresh_interpreters(demo_runtime: Runtime) -> None:
+    data_dir = demo_runtime.settings.data_dir
+    # Both at once: two cores, and two readers of one data dir are what a server will have.
+    started = [
+        _fresh(data_dir, 0, "900002", ["all"]),
+        _fresh(data_dir, 1, "900002", [*FRAMEWORKS, "all"]),
+    ]
+    first, second = (_output(p) for p in started)
+    assert first["all"] == second["all"]
+    together = json.loads(first["all"])
+    assert sorted(together) == FRAMEWORKS
+    # Asked for alone, in another interpreter with another hash seed, each framework gives the
+    # bytes it has side by side with the others.
+    for framework in FRAMEWORKS:
+        alone = proposal_json(Proposal.model_validate(together[framework])) + "\n"
+        assert second[framework] == alone, framework
