@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from eval.baselines import Proposer, configurations
+from eval.baselines import Proposer, SystemProposer, configurations
+from eval.repeat import propose_in_fresh_process
 from eval.summary import Run, TrapCheck, summarise
 from ingest.manifest import Manifest, School, load_manifest
 from triage.errors import TriageError
@@ -213,24 +214,22 @@ def run_config(
     check_answers: bool,
     say: Progress,
 ) -> Run:
-    """Propose for every school and framework (`repeats` times), then check the traps."""
+    """Propose for every school and framework (`repeats` times), then check the traps.
+
+    The first run is timed here; every further run of the product's own pipeline is made by a
+    fresh interpreter with another hash seed, so stability is measured across processes.
+    """
     run = Run(name=proposer.name, label=proposer.label)
     started = time.perf_counter()
-    total = len(corpus.schools)
-    for attempt in range(max(1, repeats)):
-        stage = f"{proposer.name}: proposing" + (f" (run {attempt + 1})" if repeats > 1 else "")
-        for n, school in enumerate(corpus.schools):
-            say(stage, n, total)
-            school_began = time.perf_counter()
-            for fw in corpus.frameworks_for(school):
-                began = time.perf_counter()
-                proposal = proposer.propose(runtime, school.urn, fw)
-                if attempt == 0:
-                    run.seconds.append(time.perf_counter() - began)
-                run.proposals.setdefault((school.urn, fw), []).append(proposal)
-            if attempt == 0:
-                run.school_seconds.append(time.perf_counter() - school_began)
-        say(stage, total, total)
+    _first_run(runtime, corpus, proposer, run, say=say, several=repeats > 1)
+    for attempt in range(1, max(1, repeats)):
+        stage = f"{proposer.name}: proposing (run {attempt + 1})"
+        say(stage, 0, len(corpus.schools))
+        for key, proposal in _repeat(runtime, corpus, proposer, attempt=attempt).items():
+            run.proposals[key].append(proposal)
+        if isinstance(proposer, SystemProposer):
+            run.fresh_runs += 1
+        say(stage, len(corpus.schools), len(corpus.schools))
     traps = [(s, t) for s in corpus.schools for t in s.gold.traps if t.kind == "injection"]
     for n, (school, trap) in enumerate(traps):
         say(f"{proposer.name}: checking traps", n, len(traps))
@@ -241,6 +240,41 @@ def run_config(
         say(f"{proposer.name}: checking traps", len(traps), len(traps))
     run.wall_s = time.perf_counter() - started
     return run
+
+
+def _first_run(
+    runtime: Runtime, corpus: Corpus, proposer: Proposer, run: Run, *, say: Progress, several: bool
+) -> None:
+    """Every school under its frameworks, in this process, timed."""
+    stage = f"{proposer.name}: proposing" + (" (run 1)" if several else "")
+    total = len(corpus.schools)
+    for n, school in enumerate(corpus.schools):
+        say(stage, n, total)
+        school_began = time.perf_counter()
+        for fw in corpus.frameworks_for(school):
+            began = time.perf_counter()
+            proposal = proposer.propose(runtime, school.urn, fw)
+            run.seconds.append(time.perf_counter() - began)
+            run.proposals.setdefault((school.urn, fw), []).append(proposal)
+        run.school_seconds.append(time.perf_counter() - school_began)
+    say(stage, total, total)
+
+
+def _repeat(
+    runtime: Runtime, corpus: Corpus, proposer: Proposer, *, attempt: int
+) -> dict[tuple[str, str], Proposal]:
+    """One more run: in a fresh interpreter for the product's pipeline, else in this process."""
+    pairs = [(s.urn, fw) for s in corpus.schools for fw in corpus.frameworks_for(s)]
+    if not isinstance(proposer, SystemProposer):
+        return {(urn, fw): proposer.propose(runtime, urn, fw) for urn, fw in pairs}
+    return propose_in_fresh_process(
+        runtime.settings,
+        pairs,
+        extractor=proposer.extractor,
+        retrieval_mode=proposer.retrieval_mode,
+        seed=attempt,
+        output=runtime.settings.data_path / f"repeat-{attempt}.json",
+    )
 
 
 def check_trap(
