@@ -19,7 +19,7 @@ from eval.baselines import Proposer, SystemProposer, configurations
 from eval.repeat import propose_in_fresh_process
 from eval.summary import Run, summarise
 from eval.traps import check_trap
-from ingest.manifest import Manifest, School, load_manifest
+from ingest.manifest import Manifest, ManifestSchool, load_manifest
 from triage.errors import TriageError
 from triage.extract.judges.llm import judge_stats  # also registers `--extractor llm`
 from triage.extract.models import Proposal
@@ -43,12 +43,12 @@ class Corpus:
 
     manifest: Manifest
     frameworks: dict[str, Framework]
-    schools: list[School]
+    schools: list[ManifestSchool]
     page_texts: dict[tuple[str, int | None], str] = field(default_factory=dict)
     stats: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
-    def frameworks_for(self, school: School) -> list[str]:
+    def frameworks_for(self, school: ManifestSchool) -> list[str]:
         """Frameworks with a gold category for the school; else the first, for aspects/evidence."""
         with_gold = [f for f in self.frameworks if f in school.gold.categories]
         return with_gold or list(self.frameworks)[:1]
@@ -199,7 +199,7 @@ def ingest(
     )
 
 
-def _has_gold(school: School) -> bool:
+def _has_gold(school: ManifestSchool) -> bool:
     gold = school.gold
     return bool(gold.categories or gold.aspects or gold.evidence or gold.traps)
 

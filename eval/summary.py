@@ -28,7 +28,7 @@ from triage.extract.models import EvidenceItem, Proposal
 
 if TYPE_CHECKING:
     from eval.runner import Corpus
-    from ingest.manifest import School
+    from ingest.manifest import ManifestSchool
 
 
 @dataclass
@@ -171,7 +171,7 @@ def _frameworks(
     return result, misses
 
 
-def _category_miss(school: School, proposal: Proposal, gold: str) -> dict[str, Any]:
+def _category_miss(school: ManifestSchool, proposal: Proposal, gold: str) -> dict[str, Any]:
     return {
         "kind": "category",
         "school": school.urn,
@@ -193,7 +193,7 @@ def _category_miss(school: School, proposal: Proposal, gold: str) -> dict[str, A
 
 def _school_misses(
     corpus: Corpus,
-    school: School,
+    school: ManifestSchool,
     proposals: list[Proposal],
     levels: dict[str, int],
     cited: list[Cited],
@@ -287,7 +287,7 @@ def unique_cited(proposals: list[Proposal]) -> list[Cited]:
     ]
 
 
-def gold_items(school: School) -> list[GoldItem]:
+def gold_items(school: ManifestSchool) -> list[GoldItem]:
     return [GoldItem(g.aspect, g.level, g.document, g.page, g.quote) for g in school.gold.evidence]
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from eval.baselines import Proposer
 from eval.summary import Run, TrapCheck
-from ingest.manifest import School
+from ingest.manifest import ManifestSchool
 from triage.extract.models import Proposal
 from triage.llm.providers import LanguageModel
 from triage.runtime import Runtime
@@ -29,7 +29,7 @@ def check_trap(
     corpus: Corpus,
     proposer: Proposer,
     run: Run,
-    school: School,
+    school: ManifestSchool,
     trap: Any,
     *,
     answers: bool,

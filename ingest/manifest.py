@@ -109,7 +109,7 @@ class Gold(_Model):
         return value
 
 
-class School(_Model):
+class ManifestSchool(_Model):
     urn: str = Field(min_length=1)
     name: str
     phase: Phase
@@ -123,7 +123,7 @@ class School(_Model):
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
     @model_validator(mode="after")
-    def _gold_points_at_documents(self) -> School:
+    def _gold_points_at_documents(self) -> ManifestSchool:
         paths = {d.path for d in self.documents}
         cited = [("evidence", e.document) for e in self.gold.evidence]
         cited += [("traps", t.document) for t in self.gold.traps]
@@ -139,7 +139,7 @@ class School(_Model):
 class Manifest(_Model):
     format: Literal["triage-eval/1"]
     national: dict[str, NationalFigure] = Field(default_factory=dict)
-    schools: list[School] = Field(min_length=1)
+    schools: list[ManifestSchool] = Field(min_length=1)
     root: Path = Field(description="The folder the manifest was read from")
 
     def path_of(self, relative: str) -> Path:
@@ -188,14 +188,14 @@ def _check_top(file: Path, raw: dict[str, Any]) -> None:
         raise ManifestError(f"{file}: field 'schools' must be a non-empty list of schools")
 
 
-def _parse_school(file: Path, index: int, entry: Any) -> School:
+def _parse_school(file: Path, index: int, entry: Any) -> ManifestSchool:
     label = f"school #{index + 1}"
     if isinstance(entry, dict) and entry.get("urn") is not None:
         label = f"school {entry['urn']}"
     if not isinstance(entry, dict):
         raise ManifestError(f"{file}: {label}: each school must be a mapping with urn, name, ...")
     try:
-        return School.model_validate(entry)
+        return ManifestSchool.model_validate(entry)
     except ValidationError as exc:
         raise ManifestError(f"{file}: {label}: {_describe(exc)}") from None
 
@@ -210,7 +210,7 @@ def _describe(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def _check_unique(file: Path, schools: list[School]) -> None:
+def _check_unique(file: Path, schools: list[ManifestSchool]) -> None:
     seen: set[str] = set()
     for school in schools:
         if school.urn in seen:
