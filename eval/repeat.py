@@ -27,6 +27,8 @@ class RepeatError(TriageError):
 
 
 class RepeatRequest(BaseModel):
+    """What a fresh interpreter proposes, with which settings, and where it writes them."""
+
     model_config = ConfigDict(extra="forbid")
 
     settings: dict[str, Any]
@@ -80,6 +82,7 @@ def _revealed(value: Any) -> Any:
 
 
 def main() -> None:
+    """Read a RepeatRequest on stdin, propose, write the proposals to its output file."""
     from eval.baselines import SystemProposer
     from triage.runtime import open_runtime
 

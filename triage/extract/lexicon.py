@@ -75,11 +75,15 @@ class LexiconPart(BaseModel):
 
 
 class Weighted(LexiconPart):
+    """A term naming an aspect, with how much it weighs."""
+
     weight: float = Field(gt=0)
     pattern: Pattern
 
 
 class Leveled(LexiconPart):
+    """A phrase or word with the level it evidences."""
+
     level: Level
     pattern: Pattern
 
@@ -93,6 +97,8 @@ class Area(LexiconPart):
 
 
 class Near(LexiconPart):
+    """A pattern searched around a term, from `before` characters before it to `after` after."""
+
     pattern: Pattern
     before: int = Field(ge=0, description="Characters before the term searched")
     after: int = Field(ge=0, description="Characters after the term searched")
@@ -156,22 +162,30 @@ class Verdict(LexiconPart):
 
 
 class WordMisuse(LexiconPart):
+    """An evaluative word and where it is used in another sense."""
+
     word: Pattern = Field(description="The whole word as matched")
     not_when: NotWhen
 
 
 class Comparison(LexiconPart):
+    """A comparison with national figures, read from the measure's side."""
+
     direction: Literal[-2, -1, 0, 1, 2] = Field(description="For an ordinary measure; + better")
     better_level: Level = Field(description="The level when the measure is the better for it")
     pattern: Pattern
 
 
 class Trend(LexiconPart):
+    """A word saying which way a measure moved."""
+
     direction: Literal[-1, 1] = Field(description="Which way an ordinary measure moved")
     pattern: Pattern
 
 
 class FlagPhrase(LexiconPart):
+    """How a statutory status is written."""
+
     flag: Flag
     pattern: Pattern
 

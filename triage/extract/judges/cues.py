@@ -21,6 +21,8 @@ WORD_STRENGTH = 1.0
 
 @dataclass
 class Cue:
+    """A term in a clause, the level it evidences and how strongly."""
+
     start: int
     end: int
     level: int
