@@ -13,9 +13,10 @@ from ingest.detect import detect_date, detect_kind
 from ingest.docx import ZipLimits, read_docx
 from ingest.errors import ContentMismatchError, EmptyFileError, UnsupportedFormatError
 from ingest.indicators import read_indicators
-from ingest.models import DocumentKind, FileFormat, IndicatorRow, ParsedDocument, ParsedPage
+from ingest.models import FileFormat, IndicatorRow, ParsedDocument, ParsedPage
 from ingest.pdf import read_pdf
 from ingest.text import read_text
+from ingest.vocabulary import DocumentKind
 
 FORMATS: dict[str, FileFormat] = {
     ".pdf": "pdf",
