@@ -23,11 +23,12 @@ from eval.metrics import (
     stability,
     trap_metrics,
 )
+from triage.decide.proposals import proposal_json
 from triage.extract.models import EvidenceItem, Proposal
 
 if TYPE_CHECKING:
+    from eval.gold import GoldSchool
     from eval.runner import Corpus
-    from ingest.manifest import School
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Run:
     school_seconds: list[float] = field(default_factory=list)  # per school, every framework
     traps: list[TrapCheck] = field(default_factory=list)
     wall_s: float = 0.0
+    fresh_runs: int = 0  # runs made by a fresh interpreter (every run after the first)
 
 
 def summarise(corpus: Corpus, run: Run) -> dict[str, Any]:
@@ -120,9 +122,16 @@ def summarise(corpus: Corpus, run: Run) -> dict[str, Any]:
         "abstention": {
             k: selective[k] for k in ("n", "coverage", "selective_precision", "selective_accuracy")
         },
-        "stability": stability(
-            {f"{u}/{fw}": [p.category for p in ps] for (u, fw), ps in run.proposals.items()}
-        ),
+        "stability": {
+            **stability(
+                {f"{u}/{fw}": [p.category for p in ps] for (u, fw), ps in run.proposals.items()}
+            ),
+            # Runs after the first are fresh interpreters: equal bytes mean no hidden state.
+            "byte_identical": stability(
+                {key: [proposal_json(p) for p in ps] for key, ps in run.proposals.items()}
+            )["share"],
+            "fresh_processes": run.fresh_runs,
+        },
         "timing": {
             "ingest_pages_per_s": _rate(corpus.stats["pages"], corpus.stats["ingest_s"]),
             "ingest_s": round(corpus.stats["ingest_s"], 3),
@@ -162,7 +171,7 @@ def _frameworks(
     return result, misses
 
 
-def _category_miss(school: School, proposal: Proposal, gold: str) -> dict[str, Any]:
+def _category_miss(school: GoldSchool, proposal: Proposal, gold: str) -> dict[str, Any]:
     return {
         "kind": "category",
         "school": school.urn,
@@ -184,7 +193,7 @@ def _category_miss(school: School, proposal: Proposal, gold: str) -> dict[str, A
 
 def _school_misses(
     corpus: Corpus,
-    school: School,
+    school: GoldSchool,
     proposals: list[Proposal],
     levels: dict[str, int],
     cited: list[Cited],
@@ -278,7 +287,7 @@ def unique_cited(proposals: list[Proposal]) -> list[Cited]:
     ]
 
 
-def gold_items(school: School) -> list[GoldItem]:
+def gold_items(school: GoldSchool) -> list[GoldItem]:
     return [GoldItem(g.aspect, g.level, g.document, g.page, g.quote) for g in school.gold.evidence]
 
 

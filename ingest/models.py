@@ -3,34 +3,50 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-DocumentKind = Literal["sef", "ofsted_report", "visit_note", "minutes", "indicators", "other"]
-DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
-    "sef",
-    "ofsted_report",
-    "visit_note",
-    "minutes",
-    "indicators",
-    "other",
-)
+from ingest.errors import InvalidUrnError
+from ingest.vocabulary import DocumentKind
+
 FileFormat = Literal["pdf", "docx", "txt", "md", "csv"]
+
+URN_MAX_CHARS = 32
+_URN = re.compile(rf"[A-Za-z0-9]{{1,{URN_MAX_CHARS}}}")
+
+
+def check_urn(value: str) -> str:
+    """A school's URN as given, if it is a plain identifier: ASCII letters and digits, 1-32.
+
+    Every way in (the CLI, a corpus manifest, the API) calls this, so nothing else ever reaches
+    the database, file names or the index.
+    """
+    if not isinstance(value, str) or not _URN.fullmatch(value):
+        shown = repr(value) if len(str(value)) <= 40 else repr(str(value)[:40]) + "..."
+        raise InvalidUrnError(
+            f"{shown} is not a school URN: use letters and digits only, at most "
+            f"{URN_MAX_CHARS} characters (e.g. 100001)"
+        )
+    return value
+
+
+Urn = Annotated[str, AfterValidator(check_urn)]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Page(_Model):
+class ParsedPage(_Model):
     """The text of one page; `number` is 1-based, or None for formats without pages."""
 
     number: int | None = Field(description="1-based page number; None for DOCX, TXT, MD, CSV")
     text: str = Field(description="The page text every passage offset points into")
 
 
-class Passage(_Model):
+class ParsedPassage(_Model):
     """A section-aware chunk of one page, located by character offsets into that page's text."""
 
     ordinal: int = Field(description="Position of the passage in its document, from 0")
@@ -65,8 +81,8 @@ class ParsedDocument(_Model):
     date: dt.date | None
     date_detected: bool = Field(description="True when the date was inferred from the text")
     title: str | None = None
-    pages: list[Page]
-    passages: list[Passage]
+    pages: list[ParsedPage]
+    passages: list[ParsedPassage]
     indicators: list[IndicatorRow] = Field(default_factory=list)
     notes: list[str] = Field(
         default_factory=list, description="Things the user should hear, e.g. unknown indicators"

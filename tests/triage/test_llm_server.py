@@ -23,7 +23,8 @@ from triage.ask.answer import NO_SUPPORT, answer_question, parse_reply
 from triage.cli import app
 from triage.extract.citations import collapse_whitespace
 from triage.extract.judges.llm import LLM, forget, judge_stats
-from triage.extract.pipeline import extract
+from triage.extract.loading import load_school_evidence
+from triage.extract.pipeline import extract_school
 from triage.frameworks.loader import load_framework
 from triage.index.retrieval import retrieve_passages
 from triage.llm.providers import build_language_model, generate, generate_parsed, packaged_gguf
@@ -70,6 +71,7 @@ def test_the_real_server_keeps_replies_to_the_json_schema(
 
 
 @pytest.mark.parametrize("provider", ["openai", "llamacpp"])
+@pytest.mark.llama_in_process
 def test_answers_from_a_real_model_show_only_verified_citations(
     demo_runtime: Runtime, provider: str, request: pytest.FixtureRequest
 ) -> None:
@@ -96,13 +98,16 @@ def test_answers_from_a_real_model_show_only_verified_citations(
 
 
 @pytest.mark.parametrize("provider", ["openai", "llamacpp"])
+@pytest.mark.llama_in_process
 def test_the_llm_extractor_reads_one_school_through_a_real_model(
     tiny_runtime: Runtime, provider: str, request: pytest.FixtureRequest
 ) -> None:
     settings = tiny_runtime.settings.model_copy(update={"llm": settings_for(provider, request)})
     with open_runtime(settings) as runtime:
         try:
-            extraction = extract(runtime, "910003", load_framework("bristol"), extractor=LLM)
+            evidence = load_school_evidence(runtime, "910003")
+            framework = load_framework("bristol")
+            extraction = extract_school(runtime, evidence, framework, extractor=LLM)
             stats = judge_stats(runtime)
         finally:
             forget(runtime)
@@ -126,6 +131,7 @@ def one_school_corpus(folder: Path, urn: str) -> Path:
 
 
 @pytest.mark.parametrize("provider", ["openai", "llamacpp"])
+@pytest.mark.llama_in_process
 def test_eval_runs_with_the_llm_extractor_on_a_real_model(
     tmp_path: Path, provider: str, request: pytest.FixtureRequest
 ) -> None:

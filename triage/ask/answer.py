@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
@@ -21,8 +22,8 @@ from triage.extract.citations import collapse_whitespace, quote_on_page
 from triage.index.retrieval import RetrievedPassage, retrieve_passages
 from triage.llm.providers import (
     LanguageModel,
-    build_language_model,
     generate_parsed,
+    language_model,
     parse_json_object,
 )
 from triage.runtime import Runtime
@@ -62,7 +63,7 @@ def answer_question(
 ) -> Answer:
     """Answer `question` from school `urn`'s passages with the configured provider (or `llm`)."""
     passages = retrieve_passages(runtime, urn, question, k=k, mode="hybrid")
-    model = llm or build_language_model(runtime.settings.llm)
+    model = llm or language_model(runtime)
     if model is None:
         return _extractive_answer(runtime, question, passages)
     if not passages:
@@ -190,7 +191,18 @@ def parse_reply(text: str) -> _Reply:
 _TAG = re.compile(r"<\s*/?\s*passages?\b", re.IGNORECASE)
 
 
-def format_passages(passages: list[RetrievedPassage]) -> str:
+class Fenceable(Protocol):
+    """What a passage shows a model: its document, page and text."""
+
+    @property
+    def document(self) -> str: ...
+    @property
+    def page(self) -> int | None: ...
+    @property
+    def text(self) -> str: ...
+
+
+def format_passages(passages: Sequence[Fenceable]) -> str:
     """Number and fence the passages; a document cannot close the fence or open a new one."""
     blocks = []
     for n, p in enumerate(passages, start=1):

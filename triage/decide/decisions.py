@@ -16,7 +16,7 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from triage.decide import audit
+from triage.decide import audit, proposals
 from triage.decide.frameworks import bottom_category, category_distance, framework
 from triage.decide.proposals import inputs_hash, propose, store_proposal
 from triage.decide.reasons import check_reason
@@ -27,6 +27,7 @@ from triage.errors import (
     StaleProposalError,
 )
 from triage.extract.judges.rules import RULES
+from triage.extract.loading import load_school_evidence
 from triage.extract.models import Proposal
 from triage.people.access import FINAL, require
 from triage.people.users import now
@@ -45,7 +46,7 @@ DecisionAction = Literal["approve", "override"]
 
 def current_inputs_hash(runtime: Runtime, urn: str, framework_id: str) -> str:
     """What a proposal made now for this school and framework would rest on."""
-    return inputs_hash(
+    return proposals.current_inputs_hash(
         runtime, urn, framework(framework_id), extractor=RULES, retrieval_mode="hybrid"
     )
 
@@ -213,13 +214,14 @@ def propose_recorded(
 ) -> tuple[int, Proposal]:
     """Propose for one school as `user`: stored with status `proposed`, and on the record.
 
-    The inputs hash is taken before extraction, so a document arriving meanwhile makes the
-    proposal out of date rather than claiming evidence it did not read.
+    The inputs hash is taken from the snapshot the proposal reads, so a document arriving
+    meanwhile makes the proposal out of date rather than claiming evidence it did not read.
     """
     require(user, "propose")
     loaded = framework(framework_id)
-    hashed = inputs_hash(runtime, urn, loaded, extractor=RULES, retrieval_mode="hybrid")
-    proposal = propose(runtime, urn, framework_id, store=False)
+    evidence = load_school_evidence(runtime, urn)
+    hashed = inputs_hash(runtime, evidence, loaded, extractor=RULES, retrieval_mode="hybrid")
+    proposal = propose(runtime, urn, framework_id, store=False, evidence=evidence)
     proposal_id = store_proposal(runtime, proposal, inputs_hash=hashed)
     audit.record(
         runtime.store,

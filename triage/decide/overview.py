@@ -10,13 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from triage.decide.decisions import AWAITING, current_inputs_hash
-from triage.extract.models import LEVEL_NAMES, EvidenceItem, Proposal
+from triage.extract.models import EvidenceItem, Proposal
 from triage.frameworks.loader import framework_ids
 from triage.people.access import FINAL
 from triage.runtime import Runtime
 from triage.store.models import Document, ProposalRecord, School
 from triage.store.people import User
 from triage.store.record import Decision
+from triage.vocabulary import LEVEL_NAMES
 
 
 class Model(BaseModel):

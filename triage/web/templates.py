@@ -13,9 +13,9 @@ from markupsafe import Markup, escape
 from starlette.templating import Jinja2Templates
 
 from triage.decide.frameworks import framework
-from triage.extract.models import LEVEL_NAMES
 from triage.frameworks.loader import FrameworkError
 from triage.settings import Settings
+from triage.vocabulary import LEVEL_NAMES
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASPECT_NAMES = {
