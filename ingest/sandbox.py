@@ -85,11 +85,13 @@ def read_file(path: Path, *, source: str, max_bytes: int) -> bytes:
         raise UnreadableFileError(
             f"{source} could not be read ({exc.strerror}); check it"
         ) from None
+    # Checked on the open descriptor, before any read: a folder cannot even be wrapped as a file.
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise UnsupportedFormatError(
+            f"{source} is not a regular file (a device, pipe or folder); give a file"
+        )
     with os.fdopen(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise UnsupportedFormatError(
-                f"{source} is not a regular file (a device, pipe or folder); give a file"
-            )
         data = file.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise FileTooLargeError(

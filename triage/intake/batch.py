@@ -18,7 +18,7 @@ from ingest.errors import IngestError
 from ingest.manifest import load_manifest
 from ingest.vocabulary import DocumentKind
 from triage.errors import TriageError
-from triage.intake.ingestion import IngestResult, ingest_file
+from triage.intake.ingestion import IngestResult, ingest_file, manifest_limits
 from triage.runtime import Runtime
 from triage.store.models import School
 
@@ -77,7 +77,7 @@ def ingest_corpus(
 ) -> BatchReport:
     """Ingest every document of a triage-eval/1 corpus (school, kind and date from its manifest;
     gold labels are the eval's and are not read)."""
-    manifest = load_manifest(folder)
+    manifest = load_manifest(folder, limits=manifest_limits(runtime.settings))
     national = {name: figure.value for name, figure in manifest.national.items()}
     for school in manifest.schools:
         with runtime.store.session() as session:

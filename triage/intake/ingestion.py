@@ -16,6 +16,7 @@ from ingest.models import ParsedDocument, check_urn
 from ingest.reader import ReadOptions, file_format
 from ingest.sandbox import SandboxLimits, parse_data, read_file
 from ingest.vocabulary import DocumentKind
+from ingest.yaml_reader import YamlLimits
 from triage.errors import DataDirError
 from triage.index.indexes import IndexedPassage
 from triage.runtime import Runtime
@@ -178,6 +179,19 @@ def read_options(settings: Settings) -> ReadOptions:
         ),
         max_chars=settings.chunks.max_chars,
         min_chars=settings.chunks.min_chars,
+        max_csv_rows=limits.max_csv_rows,
+        max_passages=limits.max_passages,
+    )
+
+
+def manifest_limits(settings: Settings) -> YamlLimits:
+    """The bounds a corpus manifest is read within."""
+    limits = settings.limits
+    return YamlLimits(
+        max_bytes=limits.manifest_max_kb << 10,
+        max_aliases=limits.manifest_max_aliases,
+        max_depth=limits.manifest_max_depth,
+        max_nodes=limits.manifest_max_nodes,
     )
 
 
