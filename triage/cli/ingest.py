@@ -15,7 +15,7 @@ from rich.table import Table
 from ingest.models import check_urn
 from ingest.vocabulary import DOCUMENT_KINDS
 from triage.cli import app
-from triage.cli.common import console, handle_errors, progress_bar, settings_from
+from triage.cli.common import console, handle_errors, progress_bar, settings_from, shown
 from triage.errors import TriageError
 from triage.index.drift import find_drift, rebuild_index, repair_drift
 from triage.index.retrieval import retrieve_passages
@@ -92,7 +92,8 @@ def _progress() -> Iterator[Progress]:
         task = progress.add_task("ingesting", total=None)
 
         def report(name: str, done: int, total: int) -> None:
-            progress.update(task, description=f"ingesting {name}", completed=done, total=total)
+            description = f"ingesting {shown(name)}"
+            progress.update(task, description=description, completed=done, total=total)
 
         yield report
 
@@ -114,7 +115,9 @@ def schools_command(ctx: typer.Context) -> None:
         with runtime.store.session() as session:
             for school in session.query(School).order_by(School.urn):
                 docs = current_documents(session, school.urn)
-                table.add_row(school.urn, school.name or "", school.phase or "", str(len(docs)))
+                table.add_row(
+                    school.urn, shown(school.name or ""), shown(school.phase or ""), str(len(docs))
+                )
         console.print(table)
 
 
@@ -132,7 +135,7 @@ def documents_command(ctx: typer.Context, urn: str) -> None:
                 pages = len(doc.pages) if doc.format == "pdf" else "-"
                 table.add_row(
                     str(doc.id),
-                    doc.source,
+                    shown(doc.source),
                     doc.kind,
                     str(doc.date or ""),
                     str(doc.version),
@@ -166,10 +169,16 @@ def search_command(
             rows = [p.model_dump(mode="json", include=set(keys)) for p in found]
             typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
             return
-        table = Table("score", "document", "page", "section", "passage", title=f"{urn}: {query}")
+        table = Table(
+            "score", "document", "page", "section", "passage", title=f"{urn}: {shown(query)}"
+        )
         for p in found:
             table.add_row(
-                f"{p.score:.4f}", p.document, str(p.page or "-"), p.section or "", p.text[:300]
+                f"{p.score:.4f}",
+                shown(p.document),
+                str(p.page or "-"),
+                shown(p.section or ""),
+                shown(p.text[:300]),
             )
         console.print(table)
 
@@ -190,7 +199,7 @@ def doctor_command(
             f"{len(drift.stray_sparse)} stray keyword directories"
         )
         if drift.clean:
-            console.print("[green]database and index agree[/]")
+            console.print("[green]database and index agree; nothing left behind[/]")
             return
         if not repair:
             console.print("[yellow]drift found; run `triage doctor --repair` to mend it[/]")
@@ -220,7 +229,7 @@ def _print_results(batch: BatchReport) -> None:
         table.add_row(
             _STATUS[r.status],
             r.school,
-            r.source,
+            shown(r.source),
             r.kind,
             str(r.date or ""),
             str(r.version),
@@ -228,18 +237,23 @@ def _print_results(batch: BatchReport) -> None:
             str(r.passages),
         )
     for refused in batch.refused:
-        table.add_row(_STATUS["refused"], refused.school, refused.source, *["-"] * 5)
+        table.add_row(_STATUS["refused"], refused.school, shown(refused.source), *["-"] * 5)
     console.print(table)
     for r in batch.ingested:
         for note in r.notes:
-            console.print(f"  [dim]{r.source}:[/] {note}", highlight=False)
+            _line(f"  [dim]{shown(r.source)}:[/] {shown(note)}")
     for refused in batch.refused:
-        console.print(f"  [red]{refused.source}:[/] {refused.reason}", highlight=False)
+        _line(f"  [red]{shown(refused.source)}:[/] {shown(refused.reason)}")
     counts = {s: sum(1 for r in batch.ingested if r.status == s) for s in _STATUS}
     console.print(
         f"{counts['ingested']} ingested, {counts['new_version']} new versions, "
         f"{counts['unchanged']} unchanged, {len(batch.refused)} refused"
     )
+
+
+def _line(text: str) -> None:
+    """A note or a reason is one line however long: the terminal wraps it, not rich."""
+    console.print(text, highlight=False, soft_wrap=True)
 
 
 def _kind(kind: str | None):  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from ingest.models import check_urn
 from triage.cli import app
-from triage.cli.common import console, handle_errors, progress_bar, settings_from
+from triage.cli.common import console, handle_errors, progress_bar, settings_from, shown
 from triage.decide.proposals import proposal_json, propose_frameworks
 from triage.errors import TriageError
 from triage.extract.models import Proposal
@@ -83,9 +83,9 @@ def _batch(runtime: Runtime, frameworks: list[str], *, extractor: str) -> list[P
 def _print_proposal(proposal: Proposal) -> None:
     category = proposal.category or "none (insufficient evidence)"
     console.print(
-        f"[bold]{proposal.school}[/] under [bold]{proposal.framework}[/] "
-        f"({proposal.framework_version}): [bold cyan]{category}[/], "
-        f"support {proposal.support_level or '-'}"
+        f"[bold]{proposal.school}[/] under [bold]{shown(proposal.framework)}[/] "
+        f"({shown(proposal.framework_version)}): [bold cyan]{shown(category)}[/], "
+        f"support {shown(proposal.support_level or '-')}"
     )
     if proposal.insufficient_evidence:
         console.print("[yellow]insufficient evidence: treat this proposal with caution[/]")
@@ -93,7 +93,7 @@ def _print_proposal(proposal: Proposal) -> None:
     scores.add_column("category")
     scores.add_column("score", justify="right")
     for category_id, score in proposal.scores.items():
-        scores.add_row(category_id, f"{score:.3f}")
+        scores.add_row(shown(category_id), f"{score:.3f}")
     console.print(scores)
     _print_rules(proposal)
     _print_profile(proposal)
@@ -109,11 +109,11 @@ def _print_rules(proposal: Proposal) -> None:
         table.add_column(column)
     for rule in proposal.limiting_rules:
         table.add_row(
-            rule["id"],
-            rule["effect"],
-            rule["category"],
-            rule["because"],
-            f'{rule["document"]}: "{rule["quote"][:120]}"',
+            shown(rule["id"]),
+            shown(rule["effect"]),
+            shown(rule["category"]),
+            shown(rule["because"]),
+            shown(f'{rule["document"]}: "{rule["quote"][:120]}"'),
         )
     console.print(table)
 
@@ -127,7 +127,7 @@ def _print_profile(proposal: Proposal) -> None:
         top = items[0] if items else None
         cite = f'{top.document} p{top.page or "-"}: "{top.quote[:100]}"' if top else ""
         flag = " (concern surfaced)" if entry.recall_override else ""
-        table.add_row(aspect, f"{entry.level} {LEVEL_NAMES[entry.level]}{flag}", cite)
+        table.add_row(aspect, f"{entry.level} {LEVEL_NAMES[entry.level]}{flag}", shown(cite))
     console.print(table)
 
 
@@ -141,11 +141,11 @@ def _print_evidence(proposal: Proposal) -> None:
         for item in result.evidence:
             if item.stance == "supports":
                 table.add_row(
-                    result.characteristic,
+                    shown(result.characteristic),
                     str(item.level),
-                    item.document,
+                    shown(item.document),
                     str(item.page or "-"),
-                    item.quote[:140],
+                    shown(item.quote[:140]),
                 )
     console.print(table)
     if proposal.conflicts:
@@ -154,7 +154,8 @@ def _print_evidence(proposal: Proposal) -> None:
             conflicts.add_column(column)
         for c in proposal.conflicts:
             conflicts.add_row(
-                c["aspect"], c["sef_level"], c["evidence_level"], c["evidence_quote"][:120]
+                *(shown(c[key]) for key in ("aspect", "sef_level", "evidence_level")),
+                shown(c["evidence_quote"][:120]),
             )
         console.print(conflicts)
 
@@ -166,7 +167,7 @@ def _print_gaps(proposal: Proposal) -> None:
     console.print(f"[dim]contradicted: {len(contradicted)}; not evidenced: {len(proposal.gaps)}[/]")
     aspects = [g.split(":", 1)[1] for g in proposal.gaps if g.startswith("aspect:")]
     if aspects:
-        console.print(f"[yellow]aspects with no evidence:[/] {', '.join(aspects)}")
+        console.print(f"[yellow]aspects with no evidence:[/] {shown(', '.join(aspects))}")
     if proposal.dropped_citations:
         console.print(f"[dim]{proposal.dropped_citations} quotes dropped (not verbatim)[/]")
 
@@ -181,7 +182,8 @@ def _print_side_by_side(proposals: list[Proposal]) -> None:
         scores = ", ".join(f"{k} {v:.2f}" for k, v in p.scores.items())
         rules = ", ".join(r["id"] for r in p.limiting_rules) or "-"
         flags = "insufficient evidence" if p.insufficient_evidence else ""
-        table.add_row(p.framework, p.category or "-", p.support_level or "-", scores, rules, flags)
+        cells = (p.framework, p.category or "-", p.support_level or "-", scores, rules, flags)
+        table.add_row(*map(shown, cells))
     console.print(table)
 
 
@@ -191,12 +193,6 @@ def _print_batch(proposals: list[Proposal]) -> None:
         table.add_column(column)
     for p in proposals:
         rules = ", ".join(r["id"] for r in p.limiting_rules) or "-"
-        table.add_row(
-            p.school,
-            p.framework,
-            p.category or "-",
-            p.support_level or "-",
-            rules,
-            str(len(p.conflicts)),
-        )
+        cells = (p.school, p.framework, p.category or "-", p.support_level or "-", rules)
+        table.add_row(*map(shown, cells), str(len(p.conflicts)))
     console.print(table)
