@@ -16,10 +16,11 @@ from ingest.models import check_urn
 from ingest.vocabulary import DOCUMENT_KINDS
 from triage.cli import app
 from triage.cli.common import console, handle_errors, progress_bar, settings_from, shown
-from triage.errors import TriageError
+from triage.errors import ReplacesError, TriageError
 from triage.index.drift import find_drift, rebuild_index, repair_drift
 from triage.index.retrieval import retrieve_passages
 from triage.intake.batch import BatchReport, Progress, ingest_corpus, ingest_files
+from triage.intake.ingestion import check_replaces
 from triage.runtime import open_runtime
 from triage.store.models import School
 from triage.store.queries import current_documents, get_school
@@ -49,10 +50,19 @@ def ingest_command(
     date: Annotated[
         str | None, typer.Option(help="Document date YYYY-MM-DD; detected if omitted")
     ] = None,
+    replaces: Annotated[
+        int | None,
+        typer.Option(
+            help="Id of a current document (see `triage documents`) this one file is the next "
+            "version of; without it, a file is a new version only of a file from the same path"
+        ),
+    ] = None,
 ) -> None:
     """Ingest documents for one school.
 
     Example: triage ingest sef.docx ofsted-2025.pdf --school 900001
+
+    Example: triage ingest spring/visit-final.txt --school 900001 --replaces 12
 
     A file that cannot be ingested is named and the others go on; the table at the end shows
     what was ingested and what was refused (the exit code is 1 if anything was refused).
@@ -61,10 +71,21 @@ def ingest_command(
         urn = check_urn(school)
         doc_kind = _kind(kind)
         doc_date = _date(date)
-        with open_runtime(settings_from(ctx)) as runtime, _progress() as report:
-            batch = ingest_files(
-                runtime, paths, urn=urn, kind=doc_kind, date=doc_date, on_progress=report
-            )
+        if replaces is not None and len(paths) != 1:
+            raise ReplacesError(f"--replaces takes one file, not {len(paths)}")
+        with open_runtime(settings_from(ctx)) as runtime:
+            if replaces is not None:
+                check_replaces(runtime, urn, replaces)
+            with _progress() as report:
+                batch = ingest_files(
+                    runtime,
+                    paths,
+                    urn=urn,
+                    kind=doc_kind,
+                    date=doc_date,
+                    replaces=replaces,
+                    on_progress=report,
+                )
         _finish(batch)
 
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ingest.errors import IngestError
 from ingest.manifest import load_manifest
 from ingest.vocabulary import DocumentKind
-from triage.errors import TriageError
+from triage.errors import ReplacesError, TriageError
 from triage.intake.ingestion import IngestResult, ingest_file, manifest_limits
 from triage.runtime import Runtime
 from triage.store.models import School
@@ -56,6 +56,7 @@ class _Item(BaseModel):
     source: str
     kind: DocumentKind | None = None
     date: dt.date | None = None
+    replaces: int | None = None
 
 
 def ingest_files(
@@ -65,10 +66,19 @@ def ingest_files(
     urn: str,
     kind: DocumentKind | None = None,
     date: dt.date | None = None,
+    replaces: int | None = None,
     on_progress: Progress | None = None,
 ) -> BatchReport:
-    """Ingest files for one school, each on its own; a bad one is refused and the rest go on."""
-    items = [_Item(path=p, school=urn, source=p.name, kind=kind, date=date) for p in paths]
+    """Ingest files for one school, each on its own; a bad one is refused and the rest go on.
+
+    `replaces` (one file only) makes the file the next version of that stored document.
+    """
+    if replaces is not None and len(paths) != 1:
+        raise ReplacesError(f"--replaces takes one file, not {len(paths)}; ingest the others apart")
+    items = [
+        _Item(path=p, school=urn, source=p.name, kind=kind, date=date, replaces=replaces)
+        for p in paths
+    ]
     return _run(runtime, items, national=None, on_progress=on_progress)
 
 
@@ -134,5 +144,6 @@ def _ingest(runtime: Runtime, item: _Item, national: dict[str, float] | None) ->
         kind=item.kind,
         date=item.date,
         source=item.source,
+        replaces=item.replaces,
         national=national,
     )
