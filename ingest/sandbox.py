@@ -236,6 +236,8 @@ def _child(
     options: ReadOptions,
     limits: SandboxLimits,
 ) -> None:
+    # Ctrl-C reaches the whole process group: the parent handles it and ends this child.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
     cpu = int(limits.seconds) + 1
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
@@ -259,6 +261,8 @@ def _child(
         sender.send_bytes(reply)
     except MemoryError:
         sender.send_bytes(_failure("memory", "ParseMemoryError", "out of memory"))
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the parent stopped waiting (interrupted, or past its time limit): nobody to tell
     finally:
         sender.close()
 

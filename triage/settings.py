@@ -107,6 +107,11 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(DEFAULT_DATA_DIR, description="All state lives here")
     database_url: str = Field("", description="SQLAlchemy URL; empty = SQLite in the data dir")
+    write_wait_s: float = Field(
+        300.0,
+        ge=0,
+        description="How long a writer waits for another to finish before it says to try again",
+    )
     limits: LimitSettings = Field(default_factory=LimitSettings)
     index: IndexSettings = Field(default_factory=IndexSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)

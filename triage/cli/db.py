@@ -18,7 +18,7 @@ def upgrade_command(ctx: typer.Context) -> None:
     Example: triage db upgrade
     """
     with handle_errors(), open_store(settings_from(ctx)) as store:
-        with database_errors(store.engine):
+        with database_errors(store.engine, waited_s=store.busy_timeout_s):
             before, after = upgrade_schema(store.engine)
         if before == after:
             console.print(f"the database is at schema revision {after}, the newest; nothing to do")
@@ -34,7 +34,7 @@ def status_command(ctx: typer.Context) -> None:
     Example: triage db status
     """
     with handle_errors(), open_store(settings_from(ctx)) as store:
-        with database_errors(store.engine):
+        with database_errors(store.engine, waited_s=store.busy_timeout_s):
             state = schema_state(store.engine)
         console.print(f"database: {shown(store.engine.url.render_as_string(hide_password=True))}")
         console.print(f"schema revision {state.current or 'none'}; this triage needs {state.head}")

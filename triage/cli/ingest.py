@@ -210,14 +210,16 @@ def doctor_command(
     repair: Annotated[bool, typer.Option("--repair", help="Mend any drift found")] = False,
 ) -> None:
     """Report (and with --repair, mend) drift between the database and the index."""
-    with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
+    with handle_errors(), open_runtime(settings_from(ctx)) as runtime, runtime.writing():
         drift = find_drift(runtime)
         console.print(
             f"{drift.passages} passages in the database; "
             f"{len(drift.missing_dense)} missing from the vector index, "
             f"{len(drift.extra_dense)} extra in it; "
             f"{len(drift.stale_sparse)} stale keyword indexes, "
-            f"{len(drift.stray_sparse)} stray keyword directories"
+            f"{len(drift.stray_sparse)} stray keyword directories; "
+            f"{len(drift.stray_files)} files under files/ that no document names; "
+            f"{len(drift.empty_schools)} schools with no documents and nothing else recorded"
         )
         if drift.clean:
             console.print("[green]database and index agree; nothing left behind[/]")
@@ -235,7 +237,7 @@ def doctor_command(
 @app.command("reindex")
 def reindex_command(ctx: typer.Context) -> None:
     """Rebuild the whole index (vectors and keywords) from the database."""
-    with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
+    with handle_errors(), open_runtime(settings_from(ctx)) as runtime, runtime.writing():
         with progress_bar() as progress:
             task = progress.add_task("embedding passages", total=None)
             count = rebuild_index(

@@ -10,7 +10,7 @@ from rich.table import Table
 from ingest.models import check_urn
 from triage.cli import app
 from triage.cli.common import console, handle_errors, progress_bar, settings_from, shown
-from triage.decide.proposals import proposal_json, propose_frameworks
+from triage.decide.proposals import ProposalNotStoredError, proposal_json, propose_frameworks
 from triage.errors import TriageError
 from triage.extract.models import Proposal
 from triage.frameworks.loader import framework_ids
@@ -52,13 +52,26 @@ def propose_command(
         if urn is None:
             raise TriageError("give a school URN, or --all-schools; `triage schools` lists them")
         urn = check_urn(urn)
-        results = propose_frameworks(runtime, urn, frameworks, extractor=extractor)
-        if as_json:
-            typer.echo(proposal_json(results[frameworks[0]] if framework != ALL else results))
-        elif framework == ALL:
-            _print_side_by_side(list(results.values()))
-        else:
-            _print_proposal(results[frameworks[0]])
+        try:
+            results = propose_frameworks(runtime, urn, frameworks, extractor=extractor)
+        except ProposalNotStoredError as exc:  # the work is shown, then the error
+            _show(exc.proposals, frameworks, as_json=as_json, side_by_side=framework == ALL)
+            raise TriageError(
+                f"{exc}; the proposal above was not stored: run the same `triage propose` again "
+                "to store it"
+            ) from None
+        _show(results, frameworks, as_json=as_json, side_by_side=framework == ALL)
+
+
+def _show(
+    results: dict[str, Proposal], frameworks: list[str], *, as_json: bool, side_by_side: bool
+) -> None:
+    if as_json:
+        typer.echo(proposal_json(results if side_by_side else results[frameworks[0]]))
+    elif side_by_side:
+        _print_side_by_side(list(results.values()))
+    else:
+        _print_proposal(results[frameworks[0]])
 
 
 def _frameworks(framework: str) -> list[str]:

@@ -89,11 +89,9 @@ def ingest_corpus(
     gold labels are the eval's and are not read)."""
     manifest = load_manifest(folder, limits=manifest_limits(runtime.settings))
     national = {name: figure.value for name, figure in manifest.national.items()}
-    for school in manifest.schools:
-        with runtime.store.session() as session:
-            record = session.get(School, school.urn) or School(urn=school.urn)
-            record.name, record.phase = school.name, school.phase
-            session.add(record)
+    names: dict[str, tuple[str | None, str | None]] = {
+        school.urn: (school.name, school.phase) for school in manifest.schools
+    }
     items = [
         _Item(
             path=manifest.path_of(doc.path),
@@ -105,7 +103,7 @@ def ingest_corpus(
         for school in manifest.schools
         for doc in school.documents
     ]
-    return _run(runtime, items, national=national, on_progress=on_progress)
+    return _run(runtime, items, national=national, on_progress=on_progress, names=names)
 
 
 def _run(
@@ -114,6 +112,7 @@ def _run(
     *,
     national: dict[str, float] | None,
     on_progress: Progress | None,
+    names: dict[str, tuple[str | None, str | None]] | None = None,
 ) -> BatchReport:
     report = BatchReport()
     for done, item in enumerate(items):
@@ -121,6 +120,9 @@ def _run(
             on_progress(item.source, done, len(items))
         try:
             report.ingested.append(_ingest(runtime, item, national))
+            if names and item.school in names:
+                # Named once it holds a document: a batch stopped before then leaves no row.
+                _name_school(runtime, item.school, *names[item.school])
         except IngestError as exc:  # the file's fault: name it and go on
             report.refused.append(Refused(school=item.school, source=item.source, reason=str(exc)))
         except TriageError as exc:  # the system's: stop, and say which files were not reached
@@ -147,3 +149,10 @@ def _ingest(runtime: Runtime, item: _Item, national: dict[str, float] | None) ->
         replaces=item.replaces,
         national=national,
     )
+
+
+def _name_school(runtime: Runtime, urn: str, name: str | None, phase: str | None) -> None:
+    with runtime.store.session() as session:
+        school = session.get(School, urn)
+        if school is not None and (school.name, school.phase) != (name, phase):
+            school.name, school.phase = name, phase

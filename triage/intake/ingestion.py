@@ -131,12 +131,13 @@ def store_parsed(
             return _result("unchanged", same, parsed.notes + ["same content already ingested"])
     vectors = runtime.index.embed([p.text for p in parsed.passages])
     write = _Write(runtime, urn, _file_path(runtime.settings, parsed))
-    try:
-        with runtime.store.session() as session:
-            return write.run(session, parsed, data, vectors, national, lineage or Lineage())
-    except BaseException:
-        write.undo()
-        raise
+    with runtime.writing():  # `doctor` never sees (or repairs) a write half done
+        try:
+            with runtime.store.session() as session:
+                return write.run(session, parsed, data, vectors, national, lineage or Lineage())
+        except BaseException:
+            write.undo()
+            raise
 
 
 class _Write:
