@@ -89,7 +89,7 @@ def test_the_same_file_ingested_by_two_at_once_is_stored_once(tmp_path: Path, da
     both = [spawn(data, "ingest", str(csv), "--school", "100001", env=SLOW) for _ in range(2)]
     outputs = [finish(p) for p in both]
     assert [code for code, _ in outputs] == [0, 0], outputs
-    summary = sorted(o.splitlines()[-1] for _, o in outputs)
+    summary = sorted([line for line in o.splitlines() if line.strip()][-1] for _, o in outputs)
     assert summary == [
         "0 ingested, 0 new versions, 1 unchanged, 0 refused",
         "1 ingested, 0 new versions, 0 unchanged, 0 refused",
@@ -128,12 +128,18 @@ def test_doctor_and_other_writers_during_a_long_ingest(tmp_path: Path, data: Pat
         assert db.execute("SELECT count(*) FROM proposals").fetchone() == (1,)
 
 
-def _hold_write_lock(database: Path, seconds: float, held: threading.Event) -> None:
-    """Another process in the middle of a long write transaction."""
+def _hold_write_lock(
+    database: Path, seconds: float, held: threading.Event, release: threading.Event | None = None
+) -> None:
+    """Another process in the middle of a long write transaction: for `seconds`, or until
+    `release` is set."""
     holder = sqlite3.connect(database, timeout=60)
     holder.execute("BEGIN IMMEDIATE")
     held.set()
-    time.sleep(seconds)
+    if release is None:
+        time.sleep(seconds)
+    else:
+        release.wait(seconds)
     holder.rollback()
     holder.close()
 
@@ -143,7 +149,9 @@ def test_writers_wait_their_turn_beyond_ten_seconds(tmp_path: Path, data: Path) 
         triage(data, "ingest", str(note(tmp_path / "a.txt")), "--school", "100001").exit_code == 0
     )
     held = threading.Event()
-    holder = threading.Thread(target=_hold_write_lock, args=(data / "triage.db", 14, held))
+    # Long enough that commands still starting (loading the model takes a while on a busy
+    # machine) meet the lock with more than ten seconds of it left.
+    holder = threading.Thread(target=_hold_write_lock, args=(data / "triage.db", 40, held))
     holder.start()
     held.wait()
     ingest = spawn(
@@ -165,7 +173,10 @@ def test_a_writer_that_waits_too_long_says_to_try_again_and_keeps_its_proposal(
         triage(data, "ingest", str(note(tmp_path / "a.txt")), "--school", "100001").exit_code == 0
     )
     held = threading.Event()
-    holder = threading.Thread(target=_hold_write_lock, args=(data / "triage.db", 8, held))
+    release = threading.Event()  # held until both have given up
+    holder = threading.Thread(
+        target=_hold_write_lock, args=(data / "triage.db", 600, held, release)
+    )
     holder.start()
     held.wait()
     impatient = {"TRIAGE_WRITE_WAIT_S": "1"}
@@ -179,6 +190,7 @@ def test_a_writer_that_waits_too_long_says_to_try_again_and_keeps_its_proposal(
     )
     propose = spawn(data, "propose", "100001", "--json", env=impatient)
     (code, output), (p_code, p_output) = finish(ingest), finish(propose)
+    release.set()
     holder.join()
     assert code == 1
     one_line_error(output, "the database is busy")
