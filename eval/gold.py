@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ingest.manifest import Manifest, ManifestSchool, read_manifest
+from ingest.yaml_reader import YamlLimits
 from triage.vocabulary import ASPECTS
 
 
@@ -79,9 +80,9 @@ class GoldManifest(Manifest):
     schools: list[GoldSchool] = Field(min_length=1)  # type: ignore[assignment]
 
 
-def load_gold_manifest(folder: str | Path) -> GoldManifest:
+def load_gold_manifest(folder: str | Path, *, limits: YamlLimits | None = None) -> GoldManifest:
     """The manifest with every school's gold labels validated; errors name school and field."""
-    return read_manifest(folder, GoldManifest, GoldSchool)
+    return read_manifest(folder, GoldManifest, GoldSchool, limits=limits)
 
 
 __all__ = ["Gold", "GoldEvidence", "GoldManifest", "GoldSchool", "Trap", "load_gold_manifest"]

@@ -10,6 +10,7 @@ from typing import Any
 
 from jinja2 import Environment
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 
@@ -27,13 +28,14 @@ def _num(value: float | None, digits: int = 2) -> str:
 def print_report(report: dict[str, Any], console: Console) -> None:
     corpus = report["corpus"]
     console.print(
-        f"[bold]{report['label']}[/]: {corpus['schools']} schools, {corpus['documents']} "
+        f"[bold]{escape(str(report['label']))}[/]: {corpus['schools']} schools, "
+        f"{corpus['documents']} "
         f"documents, {corpus['pages']} pages"
     )
     console.print(frameworks_table(report))
     console.print(summary_table(report))
     for note in report.get("notes", []):
-        console.print(f"[yellow]note:[/] {note}")
+        console.print(f"[yellow]note:[/] {escape(str(note))}")
     if "compare" in report:
         console.print(compare_table(report["compare"]))
 
@@ -50,7 +52,7 @@ def frameworks_table(report: dict[str, Any]) -> Table:
         table.add_column(column, justify="right")
     for fw, m in report["frameworks"].items():
         table.add_row(
-            fw,
+            escape(fw),
             str(m["n"]),
             _pct(m["accuracy"]),
             _pct(m["within_one"]),

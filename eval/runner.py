@@ -26,6 +26,7 @@ from triage.extract.models import Proposal
 from triage.frameworks.loader import framework_ids, load_framework
 from triage.frameworks.schema import Framework
 from triage.intake.batch import BatchReport
+from triage.intake.ingestion import manifest_limits
 from triage.runtime import Runtime, open_runtime
 from triage.settings import Settings, get_settings
 from triage.store.models import Document, Page
@@ -73,11 +74,11 @@ def run_eval(
     configuration that is not built in.
     """
     say = progress or (lambda _stage, _done, _total: None)
-    manifest = load_gold_manifest(folder)
+    base = settings or get_settings()
+    manifest = load_gold_manifest(folder, limits=manifest_limits(base))
     frameworks = select_frameworks(manifest, framework)
     if proposers is None:
         check_extractor(extractor)
-    base = settings or get_settings()
     with tempfile.TemporaryDirectory(prefix="triage-eval-") as tmp:
         with open_runtime(temp_settings(base, Path(tmp))) as runtime:
             corpus = ingest(runtime, manifest, frameworks, say)

@@ -1,5 +1,7 @@
 """Errors a user can cause while ingesting; each message says what happened and what to do."""
 
+import reprlib
+
 
 class IngestError(Exception):
     """Base class: the file was not ingested and nothing was stored."""
@@ -63,3 +65,22 @@ class ManifestError(IngestError):
 
 class InvalidUrnError(IngestError, ValueError):
     """A school URN that is not a plain identifier (a ValueError, so pydantic reports it too)."""
+
+
+class TooManyPassagesError(IngestError):
+    """A document that chunks into more passages than one document may have."""
+
+
+_EXCERPT_CHARS = 40
+
+
+def excerpt(value: object, limit: int = _EXCERPT_CHARS) -> str:
+    """A short excerpt of a value for an error message, never more than about `limit` characters
+    however large the value (a string is cut, a container shows its first few items)."""
+    if isinstance(value, str):
+        return value if len(value) <= limit else value[:limit] + "..."
+    shorter = reprlib.Repr()
+    shorter.maxstring = shorter.maxother = limit
+    shorter.maxlist = shorter.maxtuple = shorter.maxdict = shorter.maxset = 3
+    shorter.maxlevel = 2
+    return shorter.repr(value)[: limit * 2]

@@ -15,10 +15,22 @@ from ingest.vocabulary import INDICATORS
 HEADER = ["indicator", "value", "national", "year"]
 
 
-def read_indicators(data: bytes) -> tuple[RawDocument, list[IndicatorRow]]:
-    """Parse every row; a bad number is rejected with its line number, unknown names are kept."""
+def read_indicators(
+    data: bytes, *, max_rows: int = 10_000, source: str = "the CSV"
+) -> tuple[RawDocument, list[IndicatorRow]]:
+    """Parse every row; a bad number is rejected with its line number, unknown names are kept.
+
+    Each row becomes a passage to embed, so a CSV of more than `max_rows` rows is refused whole,
+    before any row is read.
+    """
     text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
+    rows_given = sum(1 for line in lines[1:] if line.strip())
+    if rows_given > max_rows:
+        raise IndicatorError(
+            f"{source} has {rows_given} rows, over the limit of {max_rows} rows per CSV; split "
+            "it or raise TRIAGE_LIMITS__MAX_CSV_ROWS"
+        )
     header = [cell.strip().lower() for cell in next(csv.reader([lines[0]]), [])]
     if header != HEADER:
         raise IndicatorError(

@@ -4,21 +4,25 @@ The product reads what it ingests: the schools, their documents and national fig
 labels beside them belong to the eval (`eval/gold.py`), which extends these models; here a school's
 `gold` is left unread. The same format serves the project's own corpora and any corpus a user
 brings, so every error names the school (by URN) and the field at fault, and every missing file by
-its path.
+its path. A corpus is hostile until read: the manifest is read within bounds (size, aliases, depth),
+a listed file must be a regular file inside the corpus folder once links are followed, and an
+error shows only a short excerpt of any value.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ingest.errors import ManifestError
+from ingest.errors import ManifestError, excerpt
 from ingest.models import Urn
 from ingest.vocabulary import DocumentKind
+from ingest.yaml_reader import NotRegularFileError, YamlLimitError, YamlLimits, read_yaml_file
 
 FORMAT = "triage-eval/1"
 MANIFEST_NAME = "manifest.yaml"
@@ -51,7 +55,9 @@ class ManifestDocument(_Model):
     def _inside_corpus(cls, value: str) -> str:
         # A corpus is self-contained: a path may not reach outside the manifest's folder.
         if Path(value).is_absolute() or ".." in Path(value).parts:
-            raise ValueError(f"{value!r} must be relative to the manifest, inside its folder")
+            raise ValueError(
+                f"'{excerpt(value)}' must be relative to the manifest, inside its folder"
+            )
         return value
 
 
@@ -81,9 +87,9 @@ class Manifest(_Model):
 M = TypeVar("M", bound=Manifest)
 
 
-def load_manifest(folder: str | Path) -> Manifest:
+def load_manifest(folder: str | Path, *, limits: YamlLimits | None = None) -> Manifest:
     """Read and validate `folder/manifest.yaml`; every listed file must exist."""
-    return read_manifest(folder, Manifest, ManifestSchool, ignore=EVAL_ONLY)
+    return read_manifest(folder, Manifest, ManifestSchool, ignore=EVAL_ONLY, limits=limits)
 
 
 def read_manifest(
@@ -92,13 +98,14 @@ def read_manifest(
     school_model: type[ManifestSchool],
     *,
     ignore: frozenset[str] = frozenset(),
+    limits: YamlLimits | None = None,
 ) -> M:
     """Read `folder/manifest.yaml` into these models, dropping the school fields in `ignore`."""
     root = Path(folder)
     file = root / MANIFEST_NAME
-    if not file.is_file():
+    if not file.exists():
         raise ManifestError(f"{file}: no manifest found; an eval corpus needs a {MANIFEST_NAME}")
-    raw = _read_yaml(file)
+    raw = _read_yaml(file, limits or YamlLimits())
     _check_top(file, raw)
     schools = [
         _parse_school(file, i, entry, school_model, ignore)
@@ -115,24 +122,51 @@ def read_manifest(
     return manifest
 
 
-def _read_yaml(file: Path) -> dict[str, Any]:
+def _read_yaml(file: Path, limits: YamlLimits) -> dict[str, Any]:
     try:
-        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+        raw = read_yaml_file(file, limits)
+    except NotRegularFileError:
+        raise ManifestError(
+            f"{file}: {MANIFEST_NAME} is not a regular file (a device, pipe or folder); a corpus "
+            "needs its manifest as a file"
+        ) from None
+    except YamlLimitError as exc:
+        # A size limit names the file itself; the others describe what is in it.
+        subject = "" if MANIFEST_NAME in str(exc) else f"{MANIFEST_NAME} "
+        raise ManifestError(f"{file}: {subject}{exc}") from None
+    except yaml.MarkedYAMLError as exc:
+        raise ManifestError(
+            f"{file}: not valid YAML ({_yaml_problem(exc)}); fix the syntax"
+        ) from None
     except yaml.YAMLError as exc:
-        raise ManifestError(f"{file}: not valid YAML ({exc}); fix the syntax") from None
+        raise ManifestError(f"{file}: not valid YAML ({excerpt(str(exc))}); fix it") from None
     except UnicodeDecodeError:
         raise ManifestError(f"{file}: not UTF-8 text; save it as UTF-8") from None
+    except OSError as exc:
+        raise ManifestError(f"{file}: could not be read ({exc.strerror}); check it") from None
     if not isinstance(raw, dict):
         raise ManifestError(f"{file}: the manifest must be a mapping with format and schools")
     return raw
 
 
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    """The parser's problem on one line, with where it is, and no copy of the line itself."""
+    mark = exc.problem_mark
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    problem = " ".join(str(exc.problem or exc.context or "unreadable").split())
+    return f"{excerpt(problem, 80)}{where}"
+
+
 def _check_top(file: Path, raw: dict[str, Any]) -> None:
-    unknown = sorted(set(raw) - {"format", "national", "schools"})
+    unknown = sorted(str(key) for key in set(raw) - {"format", "national", "schools"})
     if unknown:
-        raise ManifestError(f"{file}: unknown top-level field(s) {', '.join(unknown)}")
+        named = ", ".join(excerpt(key) for key in unknown[:5])
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        raise ManifestError(f"{file}: unknown top-level field(s) {named}{more}")
     if raw.get("format") != FORMAT:
-        raise ManifestError(f"{file}: field 'format' must be {FORMAT!r}, not {raw.get('format')!r}")
+        raise ManifestError(
+            f"{file}: field 'format' must be {FORMAT!r}, not {excerpt(raw.get('format'))!r}"
+        )
     if not isinstance(raw.get("schools"), list) or not raw["schools"]:
         raise ManifestError(f"{file}: field 'schools' must be a non-empty list of schools")
 
@@ -142,7 +176,7 @@ def _parse_school(
 ) -> ManifestSchool:
     label = f"school #{index + 1}"
     if isinstance(entry, dict) and entry.get("urn") is not None:
-        label = f"school {str(entry['urn'])[:40]}"
+        label = f"school {excerpt(entry['urn'])}"
     if not isinstance(entry, dict):
         raise ManifestError(f"{file}: {label}: each school must be a mapping with urn, name, ...")
     try:
@@ -154,8 +188,8 @@ def _parse_school(
 def _describe(exc: ValidationError) -> str:
     parts = []
     for error in exc.errors()[:3]:
-        field = ".".join(str(p) for p in error["loc"])
-        message = error["msg"].removeprefix("Value error, ")
+        field = ".".join(excerpt(str(p)) for p in error["loc"])
+        message = excerpt(error["msg"].removeprefix("Value error, "), 200)
         # A cross-field check has no single location; its message names the fields itself.
         parts.append(f"field '{field}': {message}" if field else message)
     return "; ".join(parts)
@@ -170,16 +204,42 @@ def _check_unique(file: Path, schools: list[ManifestSchool]) -> None:
 
 
 def _check_files(file: Path, manifest: Manifest) -> None:
-    missing = [
-        (school.urn, doc.path)
-        for school in manifest.schools
-        for doc in school.documents
-        if not manifest.path_of(doc.path).is_file()
-    ]
+    """Every listed file is a regular file inside the corpus folder, links followed."""
+    root = manifest.root.resolve()
+    outside, irregular, missing = [], [], []
+    for school in manifest.schools:
+        for doc in school.documents:
+            path = manifest.path_of(doc.path)
+            named = (school.urn, excerpt(doc.path, 80))
+            try:
+                inside = path.resolve().is_relative_to(root)
+                mode = path.stat().st_mode if inside else 0
+            except OSError:  # missing, or a name too long for the file system
+                missing.append(named)
+                continue
+            if not inside:
+                outside.append(named)
+            elif not stat.S_ISREG(mode):
+                irregular.append(named)
+    _refuse(
+        file,
+        outside,
+        "a link to a file outside the corpus folder",
+        "a corpus reads only its own files: copy them in",
+    )
+    _refuse(file, irregular, "not a regular file (a device, pipe or folder)", "give files")
     if missing:
-        listed = "; ".join(f"school {urn}: {path}" for urn, path in missing[:5])
-        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
         raise ManifestError(
-            f"{file}: missing file(s) named in documents.path: {listed}{more}; "
+            f"{file}: missing file(s) named in documents.path: {_listed(missing)}; "
             "add them or fix the paths"
         )
+
+
+def _refuse(file: Path, found: list[tuple[str, str]], problem: str, advice: str) -> None:
+    if found:
+        raise ManifestError(f"{file}: {problem}: {_listed(found)}; {advice}")
+
+
+def _listed(found: list[tuple[str, str]]) -> str:
+    listed = "; ".join(f"school {urn}: {path}" for urn, path in found[:5])
+    return listed + (f" and {len(found) - 5} more" if len(found) > 5 else "")

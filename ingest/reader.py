@@ -11,11 +11,16 @@ from ingest.blocks import RawDocument
 from ingest.chunking import chunk_pages
 from ingest.detect import detect_date, detect_kind
 from ingest.docx import ZipLimits, read_docx
-from ingest.errors import ContentMismatchError, EmptyFileError, UnsupportedFormatError
+from ingest.errors import (
+    ContentMismatchError,
+    EmptyFileError,
+    TooManyPassagesError,
+    UnsupportedFormatError,
+)
 from ingest.indicators import read_indicators
 from ingest.models import FileFormat, IndicatorRow, ParsedDocument, ParsedPage
 from ingest.pdf import read_pdf
-from ingest.text import read_text
+from ingest.text import has_bom, looks_like_utf16, read_text
 from ingest.vocabulary import DocumentKind
 
 FORMATS: dict[str, FileFormat] = {
@@ -36,6 +41,8 @@ class ReadOptions:
     zip_limits: ZipLimits = ZipLimits(2000, 200 << 20, 100.0)
     max_chars: int = 900
     min_chars: int = 200
+    max_csv_rows: int = 10_000
+    max_passages: int = 5_000
 
 
 def file_format(path: Path) -> FileFormat:
@@ -61,13 +68,18 @@ def parse_bytes(
     if not data.strip():
         raise EmptyFileError(f"{source} is empty; check you picked the right file")
     _check_magic(data, fmt, source)
-    raw, indicators = _read(data, fmt, options)
+    raw, indicators = _read(data, fmt, options, source)
     passages = chunk_pages(
         raw.pages,
         max_chars=options.max_chars,
         min_chars=options.min_chars,
         one_per_block=fmt == "csv",
     )
+    if len(passages) > options.max_passages:
+        raise TooManyPassagesError(
+            f"{source} has {len(passages)} passages, over the limit of {options.max_passages} per "
+            "document; split it or raise TRIAGE_LIMITS__MAX_PASSAGES"
+        )
     full_text = "\n".join(page.text for page in raw.pages)
     notes: list[str] = []
     kind_detected = kind is None
@@ -112,14 +124,16 @@ def _indicator_date(rows: list[IndicatorRow]) -> dt.date | None:
     return dt.date(max(years), 8, 31) if years else None
 
 
-def _read(data: bytes, fmt: FileFormat, options: ReadOptions) -> tuple[RawDocument, list]:
+def _read(
+    data: bytes, fmt: FileFormat, options: ReadOptions, source: str
+) -> tuple[RawDocument, list]:
     indicators: list[IndicatorRow] = []
     if fmt == "pdf":
         raw = read_pdf(data, max_pages=options.max_pages)
     elif fmt == "docx":
         raw = read_docx(data, limits=options.zip_limits)
     elif fmt == "csv":
-        raw, indicators = read_indicators(data)
+        raw, indicators = read_indicators(data, max_rows=options.max_csv_rows, source=source)
     else:
         raw = read_text(data, markdown=fmt == "md")
     return raw, indicators
@@ -137,8 +151,13 @@ def _check_magic(data: bytes, fmt: FileFormat, source: str) -> None:
             f"{source} ends in .docx but is not a Word document; save it again as .docx"
         )
     if fmt in ("txt", "md", "csv") and (
-        head.startswith((b"%PDF-", b"PK\x03\x04")) or b"\x00" in head
+        head.startswith((b"%PDF-", b"PK\x03\x04")) or (b"\x00" in head and not has_bom(data))
     ):
+        if looks_like_utf16(data):
+            raise ContentMismatchError(
+                f"{source} looks like UTF-16 text without a byte-order mark; save it as UTF-8 "
+                "(or as UTF-16 with a byte-order mark)"
+            )
         raise ContentMismatchError(
             f"{source} ends in .{fmt} but holds binary data; check the file or its extension"
         )

@@ -85,11 +85,13 @@ def read_file(path: Path, *, source: str, max_bytes: int) -> bytes:
         raise UnreadableFileError(
             f"{source} could not be read ({exc.strerror}); check it"
         ) from None
+    # Checked on the open descriptor, before any read: a folder cannot even be wrapped as a file.
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise UnsupportedFormatError(
+            f"{source} is not a regular file (a device, pipe or folder); give a file"
+        )
     with os.fdopen(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise UnsupportedFormatError(
-                f"{source} is not a regular file (a device, pipe or folder); give a file"
-            )
         data = file.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise FileTooLargeError(
@@ -234,6 +236,8 @@ def _child(
     options: ReadOptions,
     limits: SandboxLimits,
 ) -> None:
+    # Ctrl-C reaches the whole process group: the parent handles it and ends this child.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
     cpu = int(limits.seconds) + 1
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
@@ -257,6 +261,8 @@ def _child(
         sender.send_bytes(reply)
     except MemoryError:
         sender.send_bytes(_failure("memory", "ParseMemoryError", "out of memory"))
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the parent stopped waiting (interrupted, or past its time limit): nobody to tell
     finally:
         sender.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from ingest.blocks import Block, RawDocument, RawPage
@@ -11,8 +12,42 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _TXT_HEADING = re.compile(r"^[A-Z0-9][^.!?;,]{1,70}[^.!?;,]$")
 
 
+# Longest first: UTF-32's little-endian mark begins with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def has_bom(data: bytes) -> bool:
+    """True when the bytes begin with a UTF-16 or UTF-32 byte-order mark."""
+    return _bom_encoding(data) is not None
+
+
+def looks_like_utf16(data: bytes) -> bool:
+    """Text saved as UTF-16 without its mark: Latin letters with a zero byte beside each."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 4:
+        return False
+    zeros = max(sample[0::2].count(0), sample[1::2].count(0))
+    return zeros >= 0.8 * pairs
+
+
 def decode_text(data: bytes) -> str:
-    """Decode UTF-8 (or Windows-1252, still common in school offices); refuse binary content."""
+    """Decode UTF-16 or UTF-32 with a byte-order mark, UTF-8, or Windows-1252 (still common in
+    school offices); refuse binary content."""
+    encoding = _bom_encoding(data)
+    if encoding is not None:
+        try:
+            return data.decode(encoding)  # the codec reads the mark and drops it
+        except UnicodeDecodeError:
+            raise ContentMismatchError(
+                f"the file begins with a {encoding.upper()} byte-order mark but is not "
+                f"{encoding.upper()} text; save it again as UTF-8"
+            ) from None
     if b"\x00" in data[:8192]:
         raise ContentMismatchError(
             "the file holds binary data, not text; check it is the document you meant"
@@ -21,6 +56,10 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
 
 
 def read_text(data: bytes, *, markdown: bool) -> RawDocument:

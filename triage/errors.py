@@ -63,3 +63,7 @@ class SchemaMismatchError(DatabaseError):
 
 class DataDirError(TriageError):
     """The data dir (or the database file in it) cannot be created or written."""
+
+
+class ReplacesError(TriageError):
+    """`--replaces` names a document that is not a current document of the school."""

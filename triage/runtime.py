@@ -22,6 +22,7 @@ from triage.settings import Settings, get_settings
 from triage.store import Store
 from triage.store.database import database_errors
 from triage.store.schema import ensure_schema
+from triage.store.write_lock import write_lock
 
 T = TypeVar("T")
 
@@ -47,6 +48,12 @@ class Runtime:
     index: Index
     _slots: dict[Slot[Any], Any] = field(default_factory=dict, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the data dir's write lock: one writer of files, database and index at a time."""
+        with write_lock(self.settings.data_path, wait_s=self.settings.write_wait_s):
+            yield
 
     def state(self, slot: Slot[T]) -> T:
         """The slot's value for this runtime, built once (threads racing to build get one)."""
@@ -77,7 +84,7 @@ def open_runtime(settings: Settings | None = None) -> Iterator[Runtime]:
     """
     settings = settings or get_settings()
     with open_store(settings) as store:
-        with database_errors(store.engine):
+        with database_errors(store.engine, waited_s=store.busy_timeout_s):
             ensure_schema(store.engine)
         yield Runtime(settings=settings, store=store, index=Index(settings))
 
@@ -86,7 +93,7 @@ def open_runtime(settings: Settings | None = None) -> Iterator[Runtime]:
 def open_store(settings: Settings) -> Iterator[Store]:
     """The database alone, in a data dir made and checked first (`triage db` uses only this)."""
     prepare_data_dir(settings)
-    store = Store(settings.db_url)
+    store = Store(settings.db_url, busy_timeout_s=settings.write_wait_s)
     try:
         yield store
     finally:

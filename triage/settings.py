@@ -24,6 +24,16 @@ class LimitSettings(BaseModel):
     docx_max_entries: int = Field(2000, description="Most entries in a DOCX zip directory")
     docx_max_unzipped_mb: float = Field(200.0, description="Largest total declared unzipped size")
     docx_max_ratio: float = Field(100.0, description="Largest compression ratio of any entry")
+    max_csv_rows: int = Field(10_000, ge=1, description="Most rows in one indicators CSV")
+    max_passages: int = Field(5_000, ge=1, description="Most passages one document may have")
+    manifest_max_kb: int = Field(10_240, ge=1, description="Largest corpus manifest, in KiB")
+    manifest_max_aliases: int = Field(
+        100, ge=0, description="Most YAML aliases (*name) a corpus manifest may use"
+    )
+    manifest_max_depth: int = Field(20, ge=1, description="Deepest nesting in a corpus manifest")
+    manifest_max_nodes: int = Field(
+        1_000_000, ge=1, description="Most values a manifest stands for once aliases are expanded"
+    )
 
 
 class IndexSettings(BaseModel):
@@ -102,6 +112,11 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(DEFAULT_DATA_DIR, description="All state lives here")
     database_url: str = Field("", description="SQLAlchemy URL; empty = SQLite in the data dir")
+    write_wait_s: float = Field(
+        300.0,
+        ge=0,
+        description="How long a writer waits for another to finish before it says to try again",
+    )
     limits: LimitSettings = Field(default_factory=LimitSettings)
     index: IndexSettings = Field(default_factory=IndexSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)

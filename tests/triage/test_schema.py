@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
@@ -20,8 +21,10 @@ from triage.cli import app
 from triage.errors import SchemaMismatchError
 from triage.store.models import Base
 from triage.store.schema import (
+    BASELINE,
     BASELINE_TABLES,
     MIGRATIONS,
+    alembic_config,
     ensure_schema,
     head_revision,
     schema_state,
@@ -145,5 +148,8 @@ def test_a_new_revision_starts_from_the_newest_and_holds_what_the_models_add(
 
 
 def _create_pre_migration_tables(engine: Engine) -> None:
-    """What every triage before migrations did, with the tables it had then."""
-    Base.metadata.create_all(engine, tables=[Base.metadata.tables[t] for t in BASELINE_TABLES])
+    """What every triage before migrations did, with the tables it had then: the baseline
+    revision's tables, and no record of a revision."""
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), BASELINE)
+        connection.execute(text("DROP TABLE alembic_version"))

@@ -19,6 +19,7 @@ from Stemmer import Stemmer
 
 from prompts import load_prompt
 from triage.extract.citations import collapse_whitespace, quote_on_page
+from triage.extract.untrusted import addresses_system
 from triage.index.retrieval import RetrievedPassage, retrieve_passages
 from triage.llm.providers import (
     LanguageModel,
@@ -62,7 +63,9 @@ def answer_question(
     on_token: Callable[[str], None] | None = None,
 ) -> Answer:
     """Answer `question` from school `urn`'s passages with the configured provider (or `llm`)."""
-    passages = retrieve_passages(runtime, urn, question, k=k, mode="hybrid")
+    found = retrieve_passages(runtime, urn, question, k=k, mode="hybrid")
+    # A passage that addresses the system is data to no one: never quoted, never given to a model.
+    passages = [p for p in found if not addresses_system(p.text)]
     model = llm or language_model(runtime)
     if model is None:
         return _extractive_answer(runtime, question, passages)

@@ -7,13 +7,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from ingest.models import check_urn
 from triage.ask.answer import Answer, answer_question
 from triage.cli import app, bench_app
-from triage.cli.common import console, errors, handle_errors, settings_from
+from triage.cli.common import console, errors, handle_errors, settings_from, shown
 from triage.extract.judges.llm import LLM as _LLM_JUDGE  # noqa: F401  registers `--extractor llm`
 from triage.llm.providers import LanguageModel, language_model
 from triage.runtime import Runtime, open_runtime
@@ -71,15 +70,15 @@ def _answer_with_status(
 
 
 def print_answer(answer: Answer) -> None:
-    console.print(escape(answer.answer), highlight=False)
+    console.print(shown(answer.answer), highlight=False)
     if answer.citations:
         table = Table("n", "document", "page", "quote", title="Citations (verified verbatim)")
         for c in answer.citations:
-            table.add_row(str(c.n), c.document, str(c.page or "-"), escape(c.quote))
+            table.add_row(str(c.n), shown(c.document), str(c.page or "-"), shown(c.quote))
         console.print(table)
     dropped = answer.dropped_citations
     note = f", {dropped} unverifiable citation{'s' * (dropped != 1)} removed" if dropped else ""
-    console.print(f"[dim]answered by {answer.provider}:{answer.model}{note}[/]")
+    console.print(f"[dim]answered by {shown(answer.provider)}:{shown(answer.model)}{note}[/]")
 
 
 @bench_app.command("ask")
@@ -124,8 +123,8 @@ def bench_ask_command(
         )
         for r in results:
             table.add_row(
-                r.provider,
-                r.model,
+                shown(r.provider),
+                shown(r.model),
                 str(r.questions),
                 f"{r.p50_s:.2f}",
                 f"{r.p95_s:.2f}",

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from triage.cli import bench_app
-from triage.cli.common import console, handle_errors, settings_from
+from triage.cli.common import console, handle_errors, settings_from, shown
 
 DEMO = Path(__file__).resolve().parents[2] / "eval" / "corpora" / "demo"
 
@@ -30,7 +30,7 @@ def bench_ingest_command(
 
     with handle_errors():
         result = bench_ingest(folder or DEMO, settings=settings_from(ctx))
-        table = Table("run", "seconds", "pages/s", title=f"ingest: {result.corpus}")
+        table = Table("run", "seconds", "pages/s", title=f"ingest: {shown(result.corpus)}")
         table.add_row("full ingest", f"{result.full_s:.2f}", f"{result.full_pages_per_s:.1f}")
         table.add_row(
             "raw (pypdf text + embedding)", f"{result.raw_s:.2f}", f"{result.raw_pages_per_s:.1f}"

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -20,8 +21,15 @@ from prompts import PromptError
 from triage.errors import TriageError
 from triage.settings import Settings, get_settings
 
-console = Console()
-errors = Console(stderr=True)
+# Emoji codes off: ":warning:" in a document is text to show as written, not a picture.
+console = Console(emoji=False)
+errors = Console(stderr=True, emoji=False)
+
+
+def shown(value: object) -> str:
+    """User or document text as it reads, for a rich string: nothing in it is taken as markup
+    ("[redacted]" stays, "[/bold]" cannot end a style it did not open)."""
+    return escape(str(value))
 
 
 def settings_from(ctx: typer.Context) -> Settings:
@@ -36,7 +44,7 @@ def handle_errors() -> Iterator[None]:
     try:
         yield
     except (TriageError, IngestError, PromptError) as exc:
-        errors.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        errors.print(f"[bold red]error:[/] {shown(exc)}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         errors.print("[yellow]interrupted[/]")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from triage.cli import db_app
-from triage.cli.common import console, handle_errors, settings_from
+from triage.cli.common import console, handle_errors, settings_from, shown
 from triage.runtime import open_store
 from triage.store.database import database_errors
 from triage.store.schema import schema_state, upgrade_schema
@@ -18,7 +18,7 @@ def upgrade_command(ctx: typer.Context) -> None:
     Example: triage db upgrade
     """
     with handle_errors(), open_store(settings_from(ctx)) as store:
-        with database_errors(store.engine):
+        with database_errors(store.engine, waited_s=store.busy_timeout_s):
             before, after = upgrade_schema(store.engine)
         if before == after:
             console.print(f"the database is at schema revision {after}, the newest; nothing to do")
@@ -34,9 +34,9 @@ def status_command(ctx: typer.Context) -> None:
     Example: triage db status
     """
     with handle_errors(), open_store(settings_from(ctx)) as store:
-        with database_errors(store.engine):
+        with database_errors(store.engine, waited_s=store.busy_timeout_s):
             state = schema_state(store.engine)
-        console.print(f"database: {store.engine.url.render_as_string(hide_password=True)}")
+        console.print(f"database: {shown(store.engine.url.render_as_string(hide_password=True))}")
         console.print(f"schema revision {state.current or 'none'}; this triage needs {state.head}")
         if not state.up_to_date:
             console.print("[yellow]run `triage db upgrade` (after a backup) to migrate it[/]")

@@ -12,7 +12,7 @@ import typer
 from rich.progress import TaskID
 
 from triage.cli import app
-from triage.cli.common import console, handle_errors, progress_bar, settings_from
+from triage.cli.common import console, handle_errors, progress_bar, settings_from, shown
 
 
 @app.command("eval")
@@ -61,10 +61,10 @@ def eval_command(
                 path.parent.mkdir(parents=True, exist_ok=True)
         if json_path is not None:
             json_path.write_text(json.dumps(report, indent=2, default=str) + "\n")
-            console.print(f"JSON report: {json_path}")
+            console.print(f"JSON report: {shown(json_path)}")
         if html_path is not None:
             html_path.write_text(render_html(report), encoding="utf-8")
-            console.print(f"HTML report: {html_path}")
+            console.print(f"HTML report: {shown(html_path)}")
 
 
 @contextmanager

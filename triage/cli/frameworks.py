@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from triage.cli import app
-from triage.cli.common import console, handle_errors
+from triage.cli.common import console, handle_errors, shown
 from triage.frameworks.loader import FrameworkError, list_frameworks, load_framework
 from triage.frameworks.schema import Framework, LimitingRule
 
@@ -29,11 +29,11 @@ def frameworks_command() -> None:
             table.add_column(column)
         for fw in list_frameworks():
             table.add_row(
-                fw.id,
-                fw.name,
-                fw.version,
+                shown(fw.id),
+                shown(fw.name),
+                shown(fw.version),
                 fw.decision_method,
-                ", ".join(c.id for c in fw.categories),
+                shown(", ".join(c.id for c in fw.categories)),
                 str(len(fw.characteristics)),
                 str(len(fw.limiting_rules)),
             )
@@ -66,11 +66,11 @@ def show_command(
 
 def _header(fw: Framework) -> Panel:
     lines = [
-        f"[bold]{fw.name}[/] ({fw.id}, version {fw.version})",
-        f"decision method: {fw.decision_method}; source: {fw.source}",
+        f"[bold]{shown(fw.name)}[/] ({shown(fw.id)}, version {shown(fw.version)})",
+        f"decision method: {fw.decision_method}; source: {shown(fw.source)}",
     ]
     if fw.notes:
-        lines.append(f"[dim]{fw.notes}[/]")
+        lines.append(f"[dim]{shown(fw.notes)}[/]")
     return Panel("\n".join(lines), expand=False)
 
 
@@ -80,7 +80,8 @@ def _categories(fw: Framework) -> Table:
         table.add_column(column)
     for cat in fw.categories:
         count = str(len(fw.characteristics_of(cat.id)))
-        table.add_row(cat.id, cat.label, str(cat.level), cat.support_level, count)
+        cells = (cat.id, cat.label, str(cat.level), cat.support_level, count)
+        table.add_row(*map(shown, cells))
     return table
 
 
@@ -94,7 +95,7 @@ def _characteristics(fw: Framework, category: str | None) -> list[Table]:
     for cat in fw.categories:
         if category is not None and cat.id != category:
             continue
-        table = Table(title=f"{cat.label}: characteristics", show_lines=True, expand=True)
+        table = Table(title=f"{shown(cat.label)}: characteristics", show_lines=True, expand=True)
         table.add_column("id", overflow="fold", ratio=2)
         table.add_column("area / aspect, level", overflow="fold", ratio=2)
         table.add_column("text", overflow="fold", ratio=6)
@@ -103,12 +104,14 @@ def _characteristics(fw: Framework, category: str | None) -> list[Table]:
         for ch in fw.characteristics_of(cat.id):
             rules = [ch.indicator_rule.describe()] if ch.indicator_rule else []
             rules += [f"else {r.describe()}" for r in ch.alt_indicator_rules]
-            text = ch.text if ch.reading is None else f"{ch.text}\n[dim]read as: {ch.reading}[/]"
+            text = shown(ch.text)
+            if ch.reading is not None:
+                text += f"\n[dim]read as: {shown(ch.reading)}[/]"
             table.add_row(
-                ch.id.removeprefix(prefix),
-                f"{ch.area}\n[cyan]{ch.aspect}[/], {ch.level}",
+                shown(ch.id.removeprefix(prefix)),
+                f"{shown(ch.area)}\n[cyan]{ch.aspect}[/], {ch.level}",
                 text,
-                "\n".join(rules),
+                shown("\n".join(rules)),
             )
         tables.append(table)
     return tables
@@ -126,7 +129,8 @@ def _rules(rules: list[LimitingRule]) -> Table:
             condition = f"flag {when.flag}"
         else:
             condition = f"judgement {when.judgement} or graver"
-        table.add_row(rule.id, condition, rule.effect, rule.category, rule.description)
+        cells = (rule.id, condition, rule.effect, rule.category, rule.description)
+        table.add_row(*map(shown, cells))
     return table
 
 
@@ -137,10 +141,10 @@ def _risk_rating(fw: Framework) -> Table:
     table.add_column("area")
     table.add_column("aspects")
     for area in fw.risk_areas:
-        table.add_row(area.label, ", ".join(fw.risk_area_aspects(area.id)))
+        table.add_row(shown(area.label), ", ".join(fw.risk_area_aspects(area.id)))
     bands = "; ".join(f">= {b.min_points} points: {b.category}" for b in rating.bands)
     points = ", ".join(f"{rag} {pts}" for rag, pts in rating.rag_points.items())
-    table.caption = f"RAG points: {points}. Bands: {bands}"
+    table.caption = shown(f"RAG points: {points}. Bands: {bands}")
     return table
 
 
@@ -149,7 +153,7 @@ def _weights(fw: Framework) -> Table:
     table.add_column("document kind")
     table.add_column("weight", justify="right")
     for kind, weight in sorted(fw.source_weights.items(), key=lambda kv: (-kv[1], kv[0])):
-        table.add_row(kind, f"{weight:g}")
+        table.add_row(shown(kind), f"{weight:g}")
     return table
 
 

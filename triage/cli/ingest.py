@@ -15,11 +15,12 @@ from rich.table import Table
 from ingest.models import check_urn
 from ingest.vocabulary import DOCUMENT_KINDS
 from triage.cli import app
-from triage.cli.common import console, handle_errors, progress_bar, settings_from
-from triage.errors import TriageError
+from triage.cli.common import console, handle_errors, progress_bar, settings_from, shown
+from triage.errors import ReplacesError, TriageError
 from triage.index.drift import find_drift, rebuild_index, repair_drift
 from triage.index.retrieval import retrieve_passages
 from triage.intake.batch import BatchReport, Progress, ingest_corpus, ingest_files
+from triage.intake.ingestion import check_replaces
 from triage.runtime import open_runtime
 from triage.store.models import School
 from triage.store.queries import current_documents, get_school
@@ -49,10 +50,19 @@ def ingest_command(
     date: Annotated[
         str | None, typer.Option(help="Document date YYYY-MM-DD; detected if omitted")
     ] = None,
+    replaces: Annotated[
+        int | None,
+        typer.Option(
+            help="Id of a current document (see `triage documents`) this one file is the next "
+            "version of; without it, a file is a new version only of a file from the same path"
+        ),
+    ] = None,
 ) -> None:
     """Ingest documents for one school.
 
     Example: triage ingest sef.docx ofsted-2025.pdf --school 900001
+
+    Example: triage ingest spring/visit-final.txt --school 900001 --replaces 12
 
     A file that cannot be ingested is named and the others go on; the table at the end shows
     what was ingested and what was refused (the exit code is 1 if anything was refused).
@@ -61,10 +71,21 @@ def ingest_command(
         urn = check_urn(school)
         doc_kind = _kind(kind)
         doc_date = _date(date)
-        with open_runtime(settings_from(ctx)) as runtime, _progress() as report:
-            batch = ingest_files(
-                runtime, paths, urn=urn, kind=doc_kind, date=doc_date, on_progress=report
-            )
+        if replaces is not None and len(paths) != 1:
+            raise ReplacesError(f"--replaces takes one file, not {len(paths)}")
+        with open_runtime(settings_from(ctx)) as runtime:
+            if replaces is not None:
+                check_replaces(runtime, urn, replaces)
+            with _progress() as report:
+                batch = ingest_files(
+                    runtime,
+                    paths,
+                    urn=urn,
+                    kind=doc_kind,
+                    date=doc_date,
+                    replaces=replaces,
+                    on_progress=report,
+                )
         _finish(batch)
 
 
@@ -92,7 +113,8 @@ def _progress() -> Iterator[Progress]:
         task = progress.add_task("ingesting", total=None)
 
         def report(name: str, done: int, total: int) -> None:
-            progress.update(task, description=f"ingesting {name}", completed=done, total=total)
+            description = f"ingesting {shown(name)}"
+            progress.update(task, description=description, completed=done, total=total)
 
         yield report
 
@@ -114,7 +136,9 @@ def schools_command(ctx: typer.Context) -> None:
         with runtime.store.session() as session:
             for school in session.query(School).order_by(School.urn):
                 docs = current_documents(session, school.urn)
-                table.add_row(school.urn, school.name or "", school.phase or "", str(len(docs)))
+                table.add_row(
+                    school.urn, shown(school.name or ""), shown(school.phase or ""), str(len(docs))
+                )
         console.print(table)
 
 
@@ -132,7 +156,7 @@ def documents_command(ctx: typer.Context, urn: str) -> None:
                 pages = len(doc.pages) if doc.format == "pdf" else "-"
                 table.add_row(
                     str(doc.id),
-                    doc.source,
+                    shown(doc.source),
                     doc.kind,
                     str(doc.date or ""),
                     str(doc.version),
@@ -166,10 +190,16 @@ def search_command(
             rows = [p.model_dump(mode="json", include=set(keys)) for p in found]
             typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
             return
-        table = Table("score", "document", "page", "section", "passage", title=f"{urn}: {query}")
+        table = Table(
+            "score", "document", "page", "section", "passage", title=f"{urn}: {shown(query)}"
+        )
         for p in found:
             table.add_row(
-                f"{p.score:.4f}", p.document, str(p.page or "-"), p.section or "", p.text[:300]
+                f"{p.score:.4f}",
+                shown(p.document),
+                str(p.page or "-"),
+                shown(p.section or ""),
+                shown(p.text[:300]),
             )
         console.print(table)
 
@@ -180,17 +210,19 @@ def doctor_command(
     repair: Annotated[bool, typer.Option("--repair", help="Mend any drift found")] = False,
 ) -> None:
     """Report (and with --repair, mend) drift between the database and the index."""
-    with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
+    with handle_errors(), open_runtime(settings_from(ctx)) as runtime, runtime.writing():
         drift = find_drift(runtime)
         console.print(
             f"{drift.passages} passages in the database; "
             f"{len(drift.missing_dense)} missing from the vector index, "
             f"{len(drift.extra_dense)} extra in it; "
             f"{len(drift.stale_sparse)} stale keyword indexes, "
-            f"{len(drift.stray_sparse)} stray keyword directories"
+            f"{len(drift.stray_sparse)} stray keyword directories; "
+            f"{len(drift.stray_files)} files under files/ that no document names; "
+            f"{len(drift.empty_schools)} schools with no documents and nothing else recorded"
         )
         if drift.clean:
-            console.print("[green]database and index agree[/]")
+            console.print("[green]database and index agree; nothing left behind[/]")
             return
         if not repair:
             console.print("[yellow]drift found; run `triage doctor --repair` to mend it[/]")
@@ -205,7 +237,7 @@ def doctor_command(
 @app.command("reindex")
 def reindex_command(ctx: typer.Context) -> None:
     """Rebuild the whole index (vectors and keywords) from the database."""
-    with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
+    with handle_errors(), open_runtime(settings_from(ctx)) as runtime, runtime.writing():
         with progress_bar() as progress:
             task = progress.add_task("embedding passages", total=None)
             count = rebuild_index(
@@ -220,7 +252,7 @@ def _print_results(batch: BatchReport) -> None:
         table.add_row(
             _STATUS[r.status],
             r.school,
-            r.source,
+            shown(r.source),
             r.kind,
             str(r.date or ""),
             str(r.version),
@@ -228,18 +260,23 @@ def _print_results(batch: BatchReport) -> None:
             str(r.passages),
         )
     for refused in batch.refused:
-        table.add_row(_STATUS["refused"], refused.school, refused.source, *["-"] * 5)
+        table.add_row(_STATUS["refused"], refused.school, shown(refused.source), *["-"] * 5)
     console.print(table)
     for r in batch.ingested:
         for note in r.notes:
-            console.print(f"  [dim]{r.source}:[/] {note}", highlight=False)
+            _line(f"  [dim]{shown(r.source)}:[/] {shown(note)}")
     for refused in batch.refused:
-        console.print(f"  [red]{refused.source}:[/] {refused.reason}", highlight=False)
+        _line(f"  [red]{shown(refused.source)}:[/] {shown(refused.reason)}")
     counts = {s: sum(1 for r in batch.ingested if r.status == s) for s in _STATUS}
     console.print(
         f"{counts['ingested']} ingested, {counts['new_version']} new versions, "
         f"{counts['unchanged']} unchanged, {len(batch.refused)} refused"
     )
+
+
+def _line(text: str) -> None:
+    """A note or a reason is one line however long: the terminal wraps it, not rich."""
+    console.print(text, highlight=False, soft_wrap=True)
 
 
 def _kind(kind: str | None):  # type: ignore[no-untyped-def]

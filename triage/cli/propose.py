@@ -9,8 +9,8 @@ from rich.table import Table
 
 from ingest.models import check_urn
 from triage.cli import app
-from triage.cli.common import console, handle_errors, progress_bar, settings_from
-from triage.decide.proposals import proposal_json, propose_frameworks
+from triage.cli.common import console, handle_errors, progress_bar, settings_from, shown
+from triage.decide.proposals import ProposalNotStoredError, proposal_json, propose_frameworks
 from triage.errors import TriageError
 from triage.extract.models import Proposal
 from triage.frameworks.loader import framework_ids
@@ -52,13 +52,26 @@ def propose_command(
         if urn is None:
             raise TriageError("give a school URN, or --all-schools; `triage schools` lists them")
         urn = check_urn(urn)
-        results = propose_frameworks(runtime, urn, frameworks, extractor=extractor)
-        if as_json:
-            typer.echo(proposal_json(results[frameworks[0]] if framework != ALL else results))
-        elif framework == ALL:
-            _print_side_by_side(list(results.values()))
-        else:
-            _print_proposal(results[frameworks[0]])
+        try:
+            results = propose_frameworks(runtime, urn, frameworks, extractor=extractor)
+        except ProposalNotStoredError as exc:  # the work is shown, then the error
+            _show(exc.proposals, frameworks, as_json=as_json, side_by_side=framework == ALL)
+            raise TriageError(
+                f"{exc}; the proposal above was not stored: run the same `triage propose` again "
+                "to store it"
+            ) from None
+        _show(results, frameworks, as_json=as_json, side_by_side=framework == ALL)
+
+
+def _show(
+    results: dict[str, Proposal], frameworks: list[str], *, as_json: bool, side_by_side: bool
+) -> None:
+    if as_json:
+        typer.echo(proposal_json(results if side_by_side else results[frameworks[0]]))
+    elif side_by_side:
+        _print_side_by_side(list(results.values()))
+    else:
+        _print_proposal(results[frameworks[0]])
 
 
 def _frameworks(framework: str) -> list[str]:
@@ -83,9 +96,9 @@ def _batch(runtime: Runtime, frameworks: list[str], *, extractor: str) -> list[P
 def _print_proposal(proposal: Proposal) -> None:
     category = proposal.category or "none (insufficient evidence)"
     console.print(
-        f"[bold]{proposal.school}[/] under [bold]{proposal.framework}[/] "
-        f"({proposal.framework_version}): [bold cyan]{category}[/], "
-        f"support {proposal.support_level or '-'}"
+        f"[bold]{proposal.school}[/] under [bold]{shown(proposal.framework)}[/] "
+        f"({shown(proposal.framework_version)}): [bold cyan]{shown(category)}[/], "
+        f"support {shown(proposal.support_level or '-')}"
     )
     if proposal.insufficient_evidence:
         console.print("[yellow]insufficient evidence: treat this proposal with caution[/]")
@@ -93,7 +106,7 @@ def _print_proposal(proposal: Proposal) -> None:
     scores.add_column("category")
     scores.add_column("score", justify="right")
     for category_id, score in proposal.scores.items():
-        scores.add_row(category_id, f"{score:.3f}")
+        scores.add_row(shown(category_id), f"{score:.3f}")
     console.print(scores)
     _print_rules(proposal)
     _print_profile(proposal)
@@ -109,11 +122,11 @@ def _print_rules(proposal: Proposal) -> None:
         table.add_column(column)
     for rule in proposal.limiting_rules:
         table.add_row(
-            rule["id"],
-            rule["effect"],
-            rule["category"],
-            rule["because"],
-            f'{rule["document"]}: "{rule["quote"][:120]}"',
+            shown(rule["id"]),
+            shown(rule["effect"]),
+            shown(rule["category"]),
+            shown(rule["because"]),
+            shown(f'{rule["document"]}: "{rule["quote"][:120]}"'),
         )
     console.print(table)
 
@@ -127,7 +140,7 @@ def _print_profile(proposal: Proposal) -> None:
         top = items[0] if items else None
         cite = f'{top.document} p{top.page or "-"}: "{top.quote[:100]}"' if top else ""
         flag = " (concern surfaced)" if entry.recall_override else ""
-        table.add_row(aspect, f"{entry.level} {LEVEL_NAMES[entry.level]}{flag}", cite)
+        table.add_row(aspect, f"{entry.level} {LEVEL_NAMES[entry.level]}{flag}", shown(cite))
     console.print(table)
 
 
@@ -141,11 +154,11 @@ def _print_evidence(proposal: Proposal) -> None:
         for item in result.evidence:
             if item.stance == "supports":
                 table.add_row(
-                    result.characteristic,
+                    shown(result.characteristic),
                     str(item.level),
-                    item.document,
+                    shown(item.document),
                     str(item.page or "-"),
-                    item.quote[:140],
+                    shown(item.quote[:140]),
                 )
     console.print(table)
     if proposal.conflicts:
@@ -154,7 +167,8 @@ def _print_evidence(proposal: Proposal) -> None:
             conflicts.add_column(column)
         for c in proposal.conflicts:
             conflicts.add_row(
-                c["aspect"], c["sef_level"], c["evidence_level"], c["evidence_quote"][:120]
+                *(shown(c[key]) for key in ("aspect", "sef_level", "evidence_level")),
+                shown(c["evidence_quote"][:120]),
             )
         console.print(conflicts)
 
@@ -166,7 +180,7 @@ def _print_gaps(proposal: Proposal) -> None:
     console.print(f"[dim]contradicted: {len(contradicted)}; not evidenced: {len(proposal.gaps)}[/]")
     aspects = [g.split(":", 1)[1] for g in proposal.gaps if g.startswith("aspect:")]
     if aspects:
-        console.print(f"[yellow]aspects with no evidence:[/] {', '.join(aspects)}")
+        console.print(f"[yellow]aspects with no evidence:[/] {shown(', '.join(aspects))}")
     if proposal.dropped_citations:
         console.print(f"[dim]{proposal.dropped_citations} quotes dropped (not verbatim)[/]")
 
@@ -181,7 +195,8 @@ def _print_side_by_side(proposals: list[Proposal]) -> None:
         scores = ", ".join(f"{k} {v:.2f}" for k, v in p.scores.items())
         rules = ", ".join(r["id"] for r in p.limiting_rules) or "-"
         flags = "insufficient evidence" if p.insufficient_evidence else ""
-        table.add_row(p.framework, p.category or "-", p.support_level or "-", scores, rules, flags)
+        cells = (p.framework, p.category or "-", p.support_level or "-", scores, rules, flags)
+        table.add_row(*map(shown, cells))
     console.print(table)
 
 
@@ -191,12 +206,6 @@ def _print_batch(proposals: list[Proposal]) -> None:
         table.add_column(column)
     for p in proposals:
         rules = ", ".join(r["id"] for r in p.limiting_rules) or "-"
-        table.add_row(
-            p.school,
-            p.framework,
-            p.category or "-",
-            p.support_level or "-",
-            rules,
-            str(len(p.conflicts)),
-        )
+        cells = (p.school, p.framework, p.category or "-", p.support_level or "-", rules)
+        table.add_row(*map(shown, cells), str(len(p.conflicts)))
     console.print(table)

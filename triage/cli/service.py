@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from triage.cli import app
-from triage.cli.common import console, handle_errors, settings_from
+from triage.cli.common import console, handle_errors, settings_from, shown
 from triage.decide import audit
 from triage.errors import TriageError
 from triage.people.roles import ROLES
@@ -55,11 +55,13 @@ def users_add(
             user = add_user(session, email=email, name=name, role=role, actor=CLI_ACTOR)
             if password is not None:
                 set_password(session, user, password, settings=settings, actor=CLI_ACTOR)
-                console.print(f"added {user.email} ({user.role}) with the password given")
+                console.print(f"added {shown(user.email)} ({user.role}) with the password given")
                 return
             hours = settings.service.setup_hours
             token = issue_token(session, user, kind="setup", lifetime=dt.timedelta(hours=hours))
-        console.print(f"added {user.email} ({user.role}); to set their password within {hours} h:")
+        console.print(
+            f"added {shown(user.email)} ({user.role}); to set their password within {hours} h:"
+        )
         console.print(
             "  curl -X POST http://HOST/api/auth/first-password -H 'content-type: "
             f'application/json\' -d \'{{"token": "{token}", "password": "..."}}\'',
@@ -81,7 +83,7 @@ def users_assign(
     with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
         with runtime.store.session() as session:
             held = assign(session, get_user(session, email), urns, actor=CLI_ACTOR)
-        console.print(f"{email} now has: {', '.join(held)}")
+        console.print(f"{shown(email)} now has: {', '.join(held)}")
 
 
 @users_app.command("list")
@@ -93,7 +95,11 @@ def users_list(ctx: typer.Context) -> None:
             for user in list_users(session):
                 schools = "all" if user.role == "lead" else ", ".join(assigned_urns(session, user))
                 table.add_row(
-                    user.email, user.name, user.role, "yes" if user.active else "no", schools or "-"
+                    shown(user.email),
+                    shown(user.name),
+                    user.role,
+                    "yes" if user.active else "no",
+                    schools or "-",
                 )
         console.print(table)
 
@@ -109,7 +115,7 @@ def users_disable(
     with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
         with runtime.store.session() as session:
             disable_user(session, get_user(session, email), actor=CLI_ACTOR)
-        console.print(f"{email} is disabled")
+        console.print(f"{shown(email)} is disabled")
 
 
 @audit_app.command("verify")

@@ -17,6 +17,7 @@ from importlib.metadata import version
 
 from sqlalchemy import select
 
+from triage.errors import DatabaseBusyError
 from triage.extract.judges.rules import RULES
 from triage.extract.lexicon import lexicon
 from triage.extract.loading import load_school_evidence
@@ -61,18 +62,43 @@ def propose(
         digest = inputs_hash(
             runtime, evidence, framework, extractor=extractor, retrieval_mode=retrieval_mode
         )
-        store_proposal(runtime, proposal, inputs_hash=digest)
+        try:
+            store_proposal(runtime, proposal, inputs_hash=digest)
+        except DatabaseBusyError as exc:
+            raise ProposalNotStoredError(str(exc), {framework_id: proposal}) from None
     return proposal
+
+
+class ProposalNotStoredError(DatabaseBusyError):
+    """The proposals were made but the database was too busy to store them: they are carried
+    here so that the work is shown, not thrown away."""
+
+    def __init__(self, message: str, proposals: dict[str, Proposal]) -> None:
+        super().__init__(message)
+        self.proposals = proposals
 
 
 def propose_frameworks(
     runtime: Runtime, urn: str, framework_ids: list[str], *, extractor: str = RULES
 ) -> dict[str, Proposal]:
-    """The school's proposal under each framework, all read from one snapshot (each stored)."""
+    """The school's proposal under each framework, all read from one snapshot (each stored).
+
+    When the database is too busy to store one, the rest are still made (not stored) and all
+    are raised in a ProposalNotStoredError.
+    """
     evidence = load_school_evidence(runtime, urn)
-    return {
-        f: propose(runtime, urn, f, extractor=extractor, evidence=evidence) for f in framework_ids
-    }
+    results: dict[str, Proposal] = {}
+    busy: ProposalNotStoredError | None = None
+    for f in framework_ids:
+        try:
+            results[f] = propose(
+                runtime, urn, f, extractor=extractor, evidence=evidence, store=busy is None
+            )
+        except ProposalNotStoredError as exc:
+            results[f], busy = exc.proposals[f], exc
+    if busy is not None:
+        raise ProposalNotStoredError(str(busy), results)
+    return results
 
 
 def proposal_json(proposal: Proposal | dict[str, Proposal]) -> str:

@@ -203,6 +203,7 @@ class Patterns(LexiconPart):
     flag_denied: Pattern
     severe_safeguarding: Pattern
     instruction: Pattern
+    addresses_system: Pattern
     imperative_start: Pattern
     action_item: Pattern
     prescription: Pattern

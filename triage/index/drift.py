@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from triage.index.indexes import IndexedPassage
 from triage.intake.ingestion import indexed_passage
 from triage.runtime import Runtime
-from triage.store.models import School
+from triage.store.models import Base, Document, School
 from triage.store.queries import passages_by_id, school_passages
 
 
@@ -24,11 +24,22 @@ class Drift(BaseModel):
     stray_sparse: list[str] = Field(
         default_factory=list, description="Keyword index directories no URN maps to"
     )
+    stray_files: list[str] = Field(
+        default_factory=list, description="Files under files/ that no document names"
+    )
+    empty_schools: list[str] = Field(
+        default_factory=list, description="Schools with no documents and nothing else recorded"
+    )
 
     @property
     def clean(self) -> bool:
         return not (
-            self.missing_dense or self.extra_dense or self.stale_sparse or self.stray_sparse
+            self.missing_dense
+            or self.extra_dense
+            or self.stale_sparse
+            or self.stray_sparse
+            or self.stray_files
+            or self.empty_schools
         )
 
 
@@ -48,6 +59,8 @@ def find_drift(runtime: Runtime) -> Drift:
         extra_dense=sorted(held - all_ids),
         stale_sparse=stale,
         stray_sparse=sorted(p.name for p in runtime.index.keywords.strays()),
+        stray_files=_stray_files(runtime),
+        empty_schools=_empty_schools(runtime),
     )
 
 
@@ -62,6 +75,36 @@ def repair_drift(runtime: Runtime, drift: Drift) -> None:
         for urn in drift.stale_sparse:
             rows = school_passages(session, urn)
             runtime.index.rebuild_sparse(urn, [(p.id, p.text) for p, _ in rows])
+        if drift.empty_schools:
+            session.execute(delete(School).where(School.urn.in_(drift.empty_schools)))
+    for name in drift.stray_files:
+        (runtime.settings.data_path / name).unlink(missing_ok=True)
+
+
+def _stray_files(runtime: Runtime) -> list[str]:
+    """Copies under files/ that no document (current or superseded) names: left by a write
+    that was killed before it could undo itself."""
+    root = runtime.settings.data_path
+    files = runtime.settings.files_dir
+    if not files.exists():
+        return []
+    with runtime.store.session() as session:
+        named = set(session.scalars(select(Document.file_path)))
+    on_disk = (p.relative_to(root).as_posix() for p in files.rglob("*") if p.is_file())
+    return sorted(p for p in on_disk if p not in named)
+
+
+def _empty_schools(runtime: Runtime) -> list[str]:
+    """Schools that no row of any table refers to (no documents, proposals, decisions,
+    assignments ...): left by a batch stopped before the school's first document."""
+    urn_column = School.__table__.c.urn
+    with runtime.store.session() as session:
+        urns = set(session.scalars(select(School.urn)))
+        for table in Base.metadata.sorted_tables:
+            for key in table.foreign_keys:
+                if key.column is urn_column and urns:
+                    urns -= set(session.scalars(select(key.parent).distinct()))
+    return sorted(urns)
 
 
 def rebuild_index(

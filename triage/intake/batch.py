@@ -17,8 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from ingest.errors import IngestError
 from ingest.manifest import load_manifest
 from ingest.vocabulary import DocumentKind
-from triage.errors import TriageError
-from triage.intake.ingestion import IngestResult, ingest_file
+from triage.errors import ReplacesError, TriageError
+from triage.intake.ingestion import IngestResult, ingest_file, manifest_limits
 from triage.runtime import Runtime
 from triage.store.models import School
 
@@ -56,6 +56,7 @@ class _Item(BaseModel):
     source: str
     kind: DocumentKind | None = None
     date: dt.date | None = None
+    replaces: int | None = None
 
 
 def ingest_files(
@@ -65,10 +66,19 @@ def ingest_files(
     urn: str,
     kind: DocumentKind | None = None,
     date: dt.date | None = None,
+    replaces: int | None = None,
     on_progress: Progress | None = None,
 ) -> BatchReport:
-    """Ingest files for one school, each on its own; a bad one is refused and the rest go on."""
-    items = [_Item(path=p, school=urn, source=p.name, kind=kind, date=date) for p in paths]
+    """Ingest files for one school, each on its own; a bad one is refused and the rest go on.
+
+    `replaces` (one file only) makes the file the next version of that stored document.
+    """
+    if replaces is not None and len(paths) != 1:
+        raise ReplacesError(f"--replaces takes one file, not {len(paths)}; ingest the others apart")
+    items = [
+        _Item(path=p, school=urn, source=p.name, kind=kind, date=date, replaces=replaces)
+        for p in paths
+    ]
     return _run(runtime, items, national=None, on_progress=on_progress)
 
 
@@ -77,13 +87,11 @@ def ingest_corpus(
 ) -> BatchReport:
     """Ingest every document of a triage-eval/1 corpus (school, kind and date from its manifest;
     gold labels are the eval's and are not read)."""
-    manifest = load_manifest(folder)
+    manifest = load_manifest(folder, limits=manifest_limits(runtime.settings))
     national = {name: figure.value for name, figure in manifest.national.items()}
-    for school in manifest.schools:
-        with runtime.store.session() as session:
-            record = session.get(School, school.urn) or School(urn=school.urn)
-            record.name, record.phase = school.name, school.phase
-            session.add(record)
+    names: dict[str, tuple[str | None, str | None]] = {
+        school.urn: (school.name, school.phase) for school in manifest.schools
+    }
     items = [
         _Item(
             path=manifest.path_of(doc.path),
@@ -95,7 +103,7 @@ def ingest_corpus(
         for school in manifest.schools
         for doc in school.documents
     ]
-    return _run(runtime, items, national=national, on_progress=on_progress)
+    return _run(runtime, items, national=national, on_progress=on_progress, names=names)
 
 
 def _run(
@@ -104,6 +112,7 @@ def _run(
     *,
     national: dict[str, float] | None,
     on_progress: Progress | None,
+    names: dict[str, tuple[str | None, str | None]] | None = None,
 ) -> BatchReport:
     report = BatchReport()
     for done, item in enumerate(items):
@@ -111,6 +120,9 @@ def _run(
             on_progress(item.source, done, len(items))
         try:
             report.ingested.append(_ingest(runtime, item, national))
+            if names and item.school in names:
+                # Named once it holds a document: a batch stopped before then leaves no row.
+                _name_school(runtime, item.school, *names[item.school])
         except IngestError as exc:  # the file's fault: name it and go on
             report.refused.append(Refused(school=item.school, source=item.source, reason=str(exc)))
         except TriageError as exc:  # the system's: stop, and say which files were not reached
@@ -134,5 +146,13 @@ def _ingest(runtime: Runtime, item: _Item, national: dict[str, float] | None) ->
         kind=item.kind,
         date=item.date,
         source=item.source,
+        replaces=item.replaces,
         national=national,
     )
+
+
+def _name_school(runtime: Runtime, urn: str, name: str | None, phase: str | None) -> None:
+    with runtime.store.session() as session:
+        school = session.get(School, urn)
+        if school is not None and (school.name, school.phase) != (name, phase):
+            school.name, school.phase = name, phase

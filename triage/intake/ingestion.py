@@ -16,7 +16,8 @@ from ingest.models import ParsedDocument, check_urn
 from ingest.reader import ReadOptions, file_format
 from ingest.sandbox import SandboxLimits, parse_data, read_file
 from ingest.vocabulary import DocumentKind
-from triage.errors import DataDirError
+from ingest.yaml_reader import YamlLimits
+from triage.errors import DataDirError, ReplacesError
 from triage.index.indexes import IndexedPassage
 from triage.runtime import Runtime
 from triage.settings import Settings
@@ -50,11 +51,19 @@ def ingest_file(
     kind: DocumentKind | None = None,
     date: dt.date | None = None,
     source: str | None = None,
+    origin: str | None = None,
+    replaces: int | None = None,
     national: dict[str, float] | None = None,
 ) -> IngestResult:
     """Read `path` once (bounded), parse those bytes in a sandbox and store them for `urn`;
-    unchanged bytes change nothing."""
+    unchanged bytes change nothing.
+
+    A new version is a file from the same `origin` (by default the resolved path) or the
+    document `replaces` names; a file of the same name from elsewhere is another document.
+    """
     check_urn(urn)
+    if replaces is not None:
+        check_replaces(runtime, urn, replaces)
     name = source or path.name
     fmt = file_format(path)
     limits = sandbox_limits(runtime.settings)
@@ -68,7 +77,35 @@ def ingest_file(
         limits=limits,
         options=read_options(runtime.settings),
     )
-    return store_parsed(runtime, parsed, urn=urn, data=data, national=national)
+    return store_parsed(
+        runtime,
+        parsed,
+        urn=urn,
+        data=data,
+        national=national,
+        lineage=Lineage(origin=origin or str(path.resolve()), replaces=replaces),
+    )
+
+
+class Lineage(BaseModel):
+    """Which stored document a new file continues: the one from the same origin, or the one
+    named by `replaces`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    origin: str | None = None
+    replaces: int | None = None
+
+
+def check_replaces(runtime: Runtime, urn: str, document_id: int) -> None:
+    """Refuse, before anything is read, a `--replaces` that is not a current document of `urn`."""
+    with runtime.store.session() as session:
+        document = session.get(Document, document_id)
+        if document is None or document.school_urn != urn or document.status != "current":
+            raise ReplacesError(
+                f"document {document_id} is not a current document of school {urn}; see "
+                f"`triage documents {urn}` for the ids"
+            )
 
 
 def store_parsed(
@@ -78,6 +115,7 @@ def store_parsed(
     urn: str,
     data: bytes,
     national: dict[str, float] | None = None,
+    lineage: Lineage | None = None,
 ) -> IngestResult:
     """Write file, rows and index entries; undo every part if any part fails.
 
@@ -93,12 +131,13 @@ def store_parsed(
             return _result("unchanged", same, parsed.notes + ["same content already ingested"])
     vectors = runtime.index.embed([p.text for p in parsed.passages])
     write = _Write(runtime, urn, _file_path(runtime.settings, parsed))
-    try:
-        with runtime.store.session() as session:
-            return write.run(session, parsed, data, vectors, national)
-    except BaseException:
-        write.undo()
-        raise
+    with runtime.writing():  # `doctor` never sees (or repairs) a write half done
+        try:
+            with runtime.store.session() as session:
+                return write.run(session, parsed, data, vectors, national, lineage or Lineage())
+        except BaseException:
+            write.undo()
+            raise
 
 
 class _Write:
@@ -117,13 +156,18 @@ class _Write:
         data: bytes,
         vectors: list[list[float]],
         national: dict[str, float] | None,
+        lineage: Lineage,
     ) -> IngestResult:
         school = session.get(School, self.urn) or _new_school(session, self.urn)
         same = _current_with_hash(session, self.urn, parsed.sha256)  # another writer was quicker
         if same is not None:
             return _result("unchanged", same, parsed.notes + ["same content already ingested"])
-        previous = _current_lineage(session, self.urn, parsed)
-        document = _add_document(session, school, parsed, previous, self.file_path, national)
+        previous = _previous_version(session, self.urn, parsed, lineage)
+        parsed = _continue(session, self.urn, parsed, previous, lineage.origin)
+        relative = self.file_path.relative_to(self.runtime.settings.data_path)
+        document = _add_document(
+            session, school, parsed, previous, relative, national, origin=lineage.origin
+        )
         if not self.file_path.exists():
             self._write_file(data)
         new = [indexed_passage(p, document) for p in document.passages]
@@ -178,6 +222,19 @@ def read_options(settings: Settings) -> ReadOptions:
         ),
         max_chars=settings.chunks.max_chars,
         min_chars=settings.chunks.min_chars,
+        max_csv_rows=limits.max_csv_rows,
+        max_passages=limits.max_passages,
+    )
+
+
+def manifest_limits(settings: Settings) -> YamlLimits:
+    """The bounds a corpus manifest is read within."""
+    limits = settings.limits
+    return YamlLimits(
+        max_bytes=limits.manifest_max_kb << 10,
+        max_aliases=limits.manifest_max_aliases,
+        max_depth=limits.manifest_max_depth,
+        max_nodes=limits.manifest_max_nodes,
     )
 
 
@@ -195,15 +252,71 @@ def _current_with_hash(session: Session, urn: str, sha256: str) -> Document | No
     return session.scalars(query).first()
 
 
-def _current_lineage(session: Session, urn: str, parsed: ParsedDocument) -> Document | None:
-    """The current version of the same school, kind and source name, if any."""
-    query = select(Document).where(
-        Document.school_urn == urn,
-        Document.kind == parsed.kind,
-        Document.source == parsed.source,
-        Document.status == "current",
+def _previous_version(
+    session: Session, urn: str, parsed: ParsedDocument, lineage: Lineage
+) -> Document | None:
+    """The current document this file is a new version of, if any."""
+    if lineage.replaces is not None:
+        document = session.get(Document, lineage.replaces)
+        if document is None or document.school_urn != urn or document.status != "current":
+            raise ReplacesError(f"document {lineage.replaces} is no longer a current document")
+        return document
+    current = select(Document).where(Document.school_urn == urn, Document.status == "current")
+    if lineage.origin is not None:
+        found = session.scalars(current.where(Document.origin == lineage.origin)).first()
+        if found is not None:
+            return found
+    # A document stored before origins were kept: the same name and kind continue it.
+    legacy = current.where(
+        Document.origin.is_(None), Document.source == parsed.source, Document.kind == parsed.kind
     )
-    return session.scalars(query).first()
+    return session.scalars(legacy).first()
+
+
+def _continue(
+    session: Session,
+    urn: str,
+    parsed: ParsedDocument,
+    previous: Document | None,
+    origin: str | None,
+) -> ParsedDocument:
+    """Keep a version's kind unless it was given, and give a new document a name of its own."""
+    notes = list(parsed.notes)
+    update: dict[str, object] = {}
+    if previous is not None and previous.kind != parsed.kind:
+        if parsed.kind_detected:
+            update["kind"] = previous.kind
+            notes.append(
+                f"kind kept as {previous.kind}, the kind of version {previous.version} (it reads "
+                f"as {parsed.kind}; give --kind to change it)"
+            )
+        else:
+            notes.append(f"kind changed from {previous.kind} to {parsed.kind}, as --kind says")
+    source = previous.source if previous is not None else parsed.source
+    if previous is None and _name_taken(session, urn, source):
+        source = _free_name(session, urn, parsed.source, origin)
+        notes.append(
+            f"another current document is also named {parsed.source}; stored as {source}, a "
+            "document of its own (to make it a new version of that one, ingest it again with "
+            "--replaces ID)"
+        )
+    update["source"] = source
+    return parsed.model_copy(update={**update, "notes": notes})
+
+
+def _name_taken(session: Session, urn: str, source: str) -> bool:
+    query = select(Document.id).where(
+        Document.school_urn == urn, Document.status == "current", Document.source == source
+    )
+    return session.scalars(query).first() is not None
+
+
+def _free_name(session: Session, urn: str, source: str, origin: str | None) -> str:
+    """The name prefixed by its folder (as `spring/notes.txt`), or numbered if that is taken."""
+    folder = Path(origin).parent.name if origin and "/" not in source else ""
+    candidates = [f"{folder}/{source}"] if folder else []
+    candidates += [f"{source} ({n})" for n in range(2, 10_000)]
+    return next(c for c in candidates if not _name_taken(session, urn, c))
 
 
 def _add_document(
@@ -213,10 +326,13 @@ def _add_document(
     previous: Document | None,
     file_path: Path,
     national: dict[str, float] | None,
+    *,
+    origin: str | None,
 ) -> Document:
     document = Document(
         school_urn=school.urn,
         source=parsed.source,
+        origin=origin,
         kind=parsed.kind,
         kind_detected=parsed.kind_detected,
         date=parsed.date,

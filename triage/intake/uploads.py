@@ -54,7 +54,10 @@ def receive_upload(
         path = folder / name
         with path.open("wb") as handle:
             shutil.copyfileobj(data, handle, length=1 << 20)
-        result = ingest_file(runtime, path, urn=urn, kind=kind, date=date, source=name)
+        # An upload has no folder: the same file name uploaded again is its next version.
+        result = ingest_file(
+            runtime, path, urn=urn, kind=kind, date=date, source=name, origin=f"upload:{name}"
+        )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     audit.record(

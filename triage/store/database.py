@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -13,15 +13,19 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from triage.errors import DatabaseBusyError, DatabaseError, DataDirError, TriageError
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_S = 300.0
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.close()
+def _sqlite_pragmas(busy_timeout_s: float) -> Callable[[Any, Any], None]:
+    def set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        # A writer waits its turn behind another for this long before it says to try again.
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_s * 1000)}")
+        cursor.close()
+
+    return set_pragmas
 
 
 class Store:
@@ -30,17 +34,18 @@ class Store:
     Its schema is made by the migrations (`triage.store.schema`), never here.
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
         self.url = url
         self.engine: Engine = create_engine(url)
+        self.busy_timeout_s = busy_timeout_s
         if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "connect", _sqlite_pragmas(busy_timeout_s))
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session that commits on success and rolls back on any error."""
-        with database_errors(self.engine):
+        with database_errors(self.engine, waited_s=self.busy_timeout_s):
             session = self._sessions()
             try:
                 yield session
@@ -56,22 +61,24 @@ class Store:
 
 
 @contextmanager
-def database_errors(engine: Engine) -> Iterator[None]:
+def database_errors(engine: Engine, *, waited_s: float = BUSY_TIMEOUT_S) -> Iterator[None]:
     """Turn the database errors a user can cause (busy, not writable, unreachable) into typed
     errors that say what to do."""
     try:
         yield
     except OperationalError as exc:
-        raise describe_operational_error(exc, engine) from exc
+        raise describe_operational_error(exc, engine, waited_s=waited_s) from exc
 
 
-def describe_operational_error(exc: OperationalError, engine: Engine) -> TriageError:
+def describe_operational_error(
+    exc: OperationalError, engine: Engine, *, waited_s: float = BUSY_TIMEOUT_S
+) -> TriageError:
     text = str(exc.orig).lower()
     where = engine.url.render_as_string(hide_password=True)
     if "database is locked" in text or "database table is locked" in text:
         return DatabaseBusyError(
-            f"the database is busy: another triage process held it for over "
-            f"{BUSY_TIMEOUT_MS // 1000} s; nothing was changed, try again when it has finished"
+            f"the database is busy: another triage process held it for over {waited_s:g} s; "
+            "nothing was changed, try again when it has finished (or raise TRIAGE_WRITE_WAIT_S)"
         )
     if "readonly database" in text or "unable to open database file" in text:
         return DataDirError(

@@ -39,6 +39,9 @@ class Document(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     school_urn: Mapped[str] = mapped_column(ForeignKey("schools.urn"), index=True)
     source: Mapped[str] = mapped_column(String(500))
+    # Where the file was ingested from (a resolved path, or an upload's name): a later file from
+    # the same place is a new version; the same name from another folder is another document.
+    origin: Mapped[str | None] = mapped_column(String(1000))
     kind: Mapped[str] = mapped_column(String(32))
     kind_detected: Mapped[bool] = mapped_column(default=False)
     date: Mapped[dt.date | None] = mapped_column(Date)
@@ -49,7 +52,7 @@ class Document(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     status: Mapped[str] = mapped_column(String(16), default="current")
     superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
-    file_path: Mapped[str] = mapped_column(String(500))
+    file_path: Mapped[str] = mapped_column(String(500))  # relative to the data dir
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
     school: Mapped[School] = relationship(back_populates="documents")

@@ -5,7 +5,8 @@ the aspects its words name (or, failing that, its heading's), and evidences a le
 cues (triage.extract.judges.cues): the graded terms of both Ofsted frameworks, hedging and negation,
 comparisons with national figures and evaluative words. Sentences that address the reader
 (instructions), talk about events ("attendance at the summer fair was excellent") or prescribe
-("leaders should ...") are not evidence. The words are the lexicon's data; this module only reads.
+("leaders should ...") are not evidence, and a passage that addresses the system is not read at
+all (triage.extract.untrusted). The words are the lexicon's data; this module only reads.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from triage.extract.judges.cues import Cue, find_cues
 from triage.extract.judges.sentences import split_clauses, split_sentences
 from triage.extract.lexicon import lexicon
+from triage.extract.untrusted import addresses_system, plain_letters
 from triage.vocabulary import AspectId, Flag, Level
 
 GRADE_LINE_CONFIDENCE = 0.95
@@ -71,6 +73,8 @@ class _Clause:
 
 def read_passage(text: str, *, section: str | None = None, kind: str = "other") -> PassageReading:
     """Every sentence of a passage read for aspect and level; instructions and events skipped."""
+    if addresses_system(text) or (section is not None and addresses_system(section)):
+        return PassageReading(readings=(), judgements=(), flags=())
     severe = lexicon().patterns.severe_safeguarding
     readings: list[SentenceReading] = []
     judgements: list[GradeLine] = []
@@ -113,6 +117,7 @@ def read_passage(text: str, *, section: str | None = None, kind: str = "other") 
 def is_evidence(sentence: str) -> bool:
     """False for instructions to the reader, event chatter and prescriptions."""
     patterns = lexicon().patterns
+    sentence = plain_letters(sentence)
     if patterns.instruction.search(sentence) or patterns.imperative_start.search(sentence):
         return False
     if patterns.events.search(sentence) or patterns.scale_description.search(sentence):
