@@ -11,8 +11,8 @@ from triage import __version__
 from triage.api import errors
 from triage.api.routes import answers, audit, auth, documents, health, jobs, proposals, schools
 from triage.api.routes import users as users_routes
-from triage.jobs import batch  # noqa: F401  registers the batch job kind
-from triage.jobs.queue import InProcessQueue, JobQueue
+from triage.jobs import batch, reindex  # noqa: F401  registers the job kinds
+from triage.jobs.queue import JobQueue, open_queue
 from triage.runtime import Runtime, open_runtime
 from triage.settings import Settings, get_settings
 
@@ -30,7 +30,8 @@ def create_app(
     stack = ExitStack()
     if runtime is None:
         runtime = stack.enter_context(open_runtime(settings))
-    job_queue = queue or InProcessQueue(runtime, workers=settings.service.job_workers)
+    # Embedded, jobs a stopped server left unfinished carry on; scaled out, the workers do.
+    job_queue = queue or open_queue(runtime, resume=True)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -57,6 +57,7 @@ from triage.cli import (  # noqa: E402,F401
     eval,
     frameworks,
     ingest,
+    jobs,
     propose,
     service,
 )

@@ -12,6 +12,7 @@ import hashlib
 import json
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from triage.extract.judges.rules import RULES
 from triage.extract.models import Proposal
@@ -93,6 +94,12 @@ def inputs_hash(
 
 def store_proposal(runtime: Runtime, proposal: Proposal, *, inputs_hash: str) -> int:
     """Record the proposal with status `proposed`; returns its id."""
+    with runtime.store.session() as session:
+        return add_proposal(session, proposal, inputs_hash=inputs_hash).id
+
+
+def add_proposal(session: Session, proposal: Proposal, *, inputs_hash: str) -> ProposalRecord:
+    """The proposal as a row with status `proposed`, in the caller's transaction."""
     record = ProposalRecord(
         school_urn=proposal.school,
         framework=proposal.framework,
@@ -101,10 +108,9 @@ def store_proposal(runtime: Runtime, proposal: Proposal, *, inputs_hash: str) ->
         body=proposal_json(proposal),
         created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
     )
-    with runtime.store.session() as session:
-        session.add(record)
-        session.flush()
-        return record.id
+    session.add(record)
+    session.flush()
+    return record
 
 
 def stored_proposals(runtime: Runtime, urn: str, framework_id: str) -> list[ProposalRecord]:

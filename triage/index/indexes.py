@@ -19,6 +19,7 @@ from chromadb.config import Settings as ChromaSettings
 
 from triage.errors import IndexUnavailableError
 from triage.index.embeddings import embed_texts, query_vectors
+from triage.index.tenancy import ensure_tenant
 from triage.settings import Settings
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -41,8 +42,8 @@ class Index:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._client = _client(settings)
         try:
+            self._client = _client(settings)
             self._collection = self._client.get_or_create_collection(
                 settings.index.collection, metadata={"hnsw:space": "cosine"}
             )
@@ -173,6 +174,7 @@ class Index:
 def _client(settings: Settings) -> chromadb.ClientAPI:
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.index.chroma_mode == "http":
+        ensure_tenant(settings)
         return chromadb.HttpClient(
             host=settings.index.chroma_host,
             port=settings.index.chroma_port,
