@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from triage.cli import bench_app
-from triage.cli.common import console, handle_errors, settings_from
+from triage.cli.common import console, errors, handle_errors, settings_from
 
 DEMO = Path(__file__).resolve().parents[2] / "eval" / "corpora" / "demo"
 
@@ -82,3 +82,115 @@ def bench_api_command(
                 f"{f.overhead:.2f}x",
             )
         console.print(table)
+
+
+@bench_app.command("crash")
+def bench_crash_command(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help="A triage-eval/1 corpus (default: the demo corpus)", file_okay=False),
+    ] = None,
+    trials: Annotated[int, typer.Option(help="Killed runs of each of ingest, batch, decide")] = 20,
+    seed: Annotated[int, typer.Option(help="Seed of the random kill times")] = 13,
+) -> None:
+    """SIGKILL an ingest, a batch and decisions at random points; after each kill check that
+    nothing acknowledged is missing, nothing half-written is visible, the index agrees (or
+    `doctor --repair` mends it) and the audit chain verifies. Exit 1 on any failure.
+
+    Example: triage bench crash --trials 20
+    """
+    from eval.bench_crash import bench_crash
+
+    with handle_errors():
+        figures = bench_crash(
+            folder or DEMO,
+            trials=trials,
+            seed=seed,
+            on_trial=lambda mode, n, c: errors.print(
+                f"{mode} trial {n + 1}: {c.acknowledged} acknowledged, "
+                + ("ok" if c.ok else f"FAILED {c.missing + c.half_written}")
+                + (" (drift mended)" if c.drift_found and c.drift_mended else "")
+            ),
+        )
+        table = Table(
+            "work",
+            "baseline: unkilled run",
+            "trials",
+            "killed mid-work",
+            "acknowledged",
+            "missing",
+            "half-written",
+            "drift found / mended",
+            "audit verifies",
+            title="crash: SIGKILL at random points",
+        )
+        for f in figures:
+            table.add_row(
+                f.mode,
+                f"{f.baseline_operations} ops in {f.baseline_s:.1f} s",
+                str(f.trials),
+                str(f.killed_mid_work),
+                str(f.acknowledged),
+                str(f.missing),
+                str(f.half_written),
+                f"{f.drift_found} / {f.drift_mended}",
+                f"{f.audit_verified} / {f.trials}",
+            )
+        console.print(table)
+        for f in figures:
+            for problem in f.problems:
+                errors.print(f"[red]{problem}[/]", highlight=False)
+        if not all(f.ok and f.audit_verified == f.trials for f in figures):
+            raise typer.Exit(1)
+
+
+@bench_app.command("load")
+def bench_load_command(
+    ctx: typer.Context,
+    clients: Annotated[int, typer.Option(help="Concurrent clients")] = 200,
+    requests: Annotated[int, typer.Option(help="Requests in all; the run stops after them")] = 1000,
+    port: Annotated[int, typer.Option(help="Loopback port for the server under test")] = 8766,
+) -> None:
+    """Concurrent clients against `triage serve` on loopback (the demo corpus in a temporary
+    data dir): a fixed number of requests in an officer's mix of browse, ask, propose and
+    upload; errors and p50/p95 per kind, beside the same kinds one client at a time. Exit 1 on
+    any error.
+
+    Example: triage bench load --clients 200 --requests 1000
+    """
+    from eval.bench_load import MIX, bench_load
+
+    with handle_errors():
+        result = bench_load(settings_from(ctx), clients=clients, requests=requests, port=port)
+        table = Table(
+            "kind",
+            "share",
+            "requests",
+            "errors",
+            f"p50 ms ({clients} clients)",
+            f"p95 ms ({clients} clients)",
+            "p50 ms (1 client)",
+            "p95 ms (1 client)",
+            title=f"load: {result.requests} requests from {clients} clients "
+            f"in {result.seconds:.0f} s",
+        )
+        alone = {f.kind: f for f in result.baseline}
+        for f in result.figures:
+            table.add_row(
+                f.kind,
+                f"{MIX[f.kind]}%",
+                str(f.requests),
+                str(f.errors),
+                f"{f.p50_ms:.0f}",
+                f"{f.p95_ms:.0f}",
+                f"{alone[f.kind].p50_ms:.0f}",
+                f"{alone[f.kind].p95_ms:.0f}",
+            )
+        console.print(table)
+        console.print(
+            f"{result.errors} errors; {result.requests / result.seconds:.1f} requests/s overall"
+        )
+        for sample in result.error_samples:
+            errors.print(f"[red]{sample}[/]", highlight=False, soft_wrap=True)
+        if result.errors:
+            raise typer.Exit(1)
