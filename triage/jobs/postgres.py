@@ -10,12 +10,15 @@ and the step's row (`triage.jobs.queue`) makes that second run record it once.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
 
 from procrastinate import App, JobContext, PsycopgConnector, RetryStrategy
 from procrastinate.schema import SchemaManager
 from procrastinate.types import JSONDict
+from procrastinate.worker import Worker
 from sqlalchemy.engine import Engine, make_url
 
 from triage.errors import DatabaseError, InvalidRequestError
@@ -114,27 +117,55 @@ class PostgresQueue:
 
 
 def run_worker(runtime: Runtime, *, name: str | None = None) -> None:
-    """Take steps from the queue until stopped (SIGINT or SIGTERM finish the current steps)."""
+    """Take steps from the queue until stopped (SIGINT or SIGTERM let the current steps end)."""
     ensure_queue_schema(runtime.store.engine)
     app = queue_app(runtime.settings)
     asyncio.run(_work(app, runtime, name or worker_name()))
 
 
 async def _work(app: App, runtime: Runtime, name: str) -> None:
+    """Run procrastinate's worker until SIGINT or SIGTERM; if the database goes away under it,
+    wait and start it again, so a worker outlives an outage without being restarted."""
     jobs = runtime.settings.jobs
+    stopping = asyncio.Event()
+    current: list[Worker] = []
+
+    def stop() -> None:
+        stopping.set()
+        for worker in current:
+            worker.stop()
+
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop)
     async with app.open_async():
         watcher = asyncio.create_task(_retry_stalled(app, runtime.settings))
         try:
-            await app.run_worker_async(
-                queues=[jobs.queue_name],
-                name=name,
-                concurrency=jobs.worker_concurrency,
-                update_heartbeat_interval=jobs.heartbeat_s,
-                stalled_worker_timeout=jobs.stalled_after_s,
-                additional_context={"runtime": runtime},
-            )
+            while not stopping.is_set():
+                worker = Worker(
+                    app,
+                    queues=[jobs.queue_name],
+                    name=name,
+                    concurrency=jobs.worker_concurrency,
+                    update_heartbeat_interval=jobs.heartbeat_s,
+                    stalled_worker_timeout=jobs.stalled_after_s,
+                    additional_context={"runtime": runtime},
+                    install_signal_handlers=False,
+                )
+                current[:] = [worker]
+                try:
+                    await worker.run()
+                except Exception as exc:  # noqa: BLE001 - the database away: wait, go on
+                    log.warning("the worker stopped (%s); starting again shortly", exc)
+                if not stopping.is_set():
+                    await _pause(stopping, jobs.heartbeat_s)
         finally:
             watcher.cancel()
+
+
+async def _pause(stopping: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stopping.wait(), timeout=seconds)
 
 
 async def _retry_stalled(app: App, settings: Settings) -> None:
