@@ -87,6 +87,9 @@ class ServiceSettings(BaseModel):
     login_lock_minutes: int = Field(15, ge=1, description="How long a locked account waits")
     min_password_chars: int = Field(12, ge=8, description="Shortest password accepted")
     job_workers: int = Field(1, ge=1, description="Batch jobs run at once in the server process")
+    threads: int = Field(
+        16, ge=1, le=16, description="Requests worked on at once; more wait their turn"
+    )
 
 
 class JobSettings(BaseModel):

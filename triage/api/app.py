@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import ExitStack, asynccontextmanager
 
+from anyio import to_thread
 from fastapi import FastAPI
 
 from triage import __version__
@@ -35,6 +36,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Requests beyond this wait for a thread rather than for a database connection that
+        # another waiting thread holds (the store's pool is sized for this many).
+        to_thread.current_default_thread_limiter().total_tokens = settings.service.threads
         try:
             yield
         finally:

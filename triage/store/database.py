@@ -29,7 +29,15 @@ class Store:
         self.url = url
         # A database server that restarted leaves dead connections in the pool: test each one
         # as it is taken, so the first request after it is back works rather than failing.
-        self.engine: Engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
+        # The pool holds enough for the service's threads (TRIAGE_SERVICE__THREADS, 16) each
+        # holding the request's session and up to three more opened inside it: a smaller pool
+        # starves under load, every thread waiting for a connection another one holds.
+        self.engine: Engine = create_engine(
+            url,
+            pool_pre_ping=not url.startswith("sqlite"),
+            pool_size=8,
+            max_overflow=56,
+        )
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
