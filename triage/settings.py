@@ -88,7 +88,7 @@ class ServiceSettings(BaseModel):
     min_password_chars: int = Field(12, ge=8, description="Shortest password accepted")
     job_workers: int = Field(1, ge=1, description="Batch jobs run at once in the server process")
     threads: int = Field(
-        16, ge=1, le=16, description="Requests worked on at once; more wait their turn"
+        16, ge=1, le=16, description="Requests worked on at once; the rest wait their turn"
     )
 
 

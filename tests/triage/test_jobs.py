@@ -64,7 +64,7 @@ def proposals_per_school(runtime: Runtime) -> dict[str, int]:
         rows = session.execute(
             select(ProposalRecord.school_urn, func.count()).group_by(ProposalRecord.school_urn)
         )
-        return {str(urn): int(count) for urn, count in rows.tuples()}
+        return {str(urn): int(count) for urn, count in rows}
 
 
 def audit_actions(runtime: Runtime, action: str) -> int:

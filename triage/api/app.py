@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from triage import __version__
 from triage.api import errors
+from triage.api.admission import Admission
 from triage.api.routes import answers, audit, auth, documents, health, jobs, proposals, schools
 from triage.api.routes import users as users_routes
 from triage.jobs import batch, reindex  # noqa: F401  registers the job kinds
@@ -36,8 +37,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        # Requests beyond this wait for a thread rather than for a database connection that
-        # another waiting thread holds (the store's pool is sized for this many).
+        # As many threads as requests admitted (see `admission`).
         to_thread.current_default_thread_limiter().total_tokens = settings.service.threads
         try:
             yield
@@ -54,6 +54,7 @@ def create_app(
     app.state.runtime = runtime
     app.state.queue = job_queue
     errors.install(app, limit_mb=settings.limits.max_file_mb)
+    app.add_middleware(Admission, limit=settings.service.threads)
     max_file_bytes = int(settings.limits.max_file_mb * (1 << 20))
     for router in (
         health.router,

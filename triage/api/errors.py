@@ -90,6 +90,8 @@ async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
     log.warning("a backing service is unavailable: %s", one_line(str(exc))[:300])
     if isinstance(exc, httpx.TransportError):
         what = "the search index (the Chroma server) is unreachable"
+    elif "locked" in str(exc).lower():
+        what = "the database is busy: another change held it for too long"
     else:
         what = "the database is unreachable"
     return JSONResponse(

@@ -29,9 +29,9 @@ class Store:
         self.url = url
         # A database server that restarted leaves dead connections in the pool: test each one
         # as it is taken, so the first request after it is back works rather than failing.
-        # The pool holds enough for the service's threads (TRIAGE_SERVICE__THREADS, 16) each
-        # holding the request's session and up to three more opened inside it: a smaller pool
-        # starves under load, every thread waiting for a connection another one holds.
+        # The pool holds enough for the requests the service admits at once
+        # (TRIAGE_SERVICE__THREADS, at most 16), each holding its own session and up to three
+        # more opened inside it (`triage.api.admission` says why that bound matters).
         self.engine: Engine = create_engine(
             url,
             pool_pre_ping=not url.startswith("sqlite"),
