@@ -93,13 +93,19 @@ class Tally:
 
 
 def bench_load(
-    settings: Settings, *, clients: int = 200, requests: int = 1000, port: int = 8766
+    settings: Settings,
+    *,
+    clients: int = 200,
+    requests: int = 1000,
+    port: int = 8766,
+    database_url: str = "",
 ) -> LoadResult:
-    """Start `triage serve` over the demo corpus and run the load against it."""
+    """Start `triage serve` over the demo corpus (in SQLite in a temporary data dir, or in the
+    empty database `database_url` names) and run the load against it."""
     data = Path(tempfile.mkdtemp(prefix="triage-bench-load-"))
-    settings = settings.model_copy(update={"data_dir": data, "database_url": ""})
+    settings = settings.model_copy(update={"data_dir": data, "database_url": database_url})
     officers = _prepare(settings)
-    env = {**os.environ, "TRIAGE_DATA_DIR": str(data)}
+    env = {**os.environ, "TRIAGE_DATA_DIR": str(data), "TRIAGE_DATABASE_URL": database_url}
     server = subprocess.Popen(
         [sys.executable, "-m", "triage.cli", "serve", "--port", str(port)],
         env=env,

@@ -150,6 +150,9 @@ def bench_load_command(
     clients: Annotated[int, typer.Option(help="Concurrent clients")] = 200,
     requests: Annotated[int, typer.Option(help="Requests in all; the run stops after them")] = 1000,
     port: Annotated[int, typer.Option(help="Loopback port for the server under test")] = 8766,
+    database_url: Annotated[
+        str, typer.Option(help="An empty PostgreSQL database to run on (default: SQLite)")
+    ] = "",
 ) -> None:
     """Concurrent clients against `triage serve` on loopback (the demo corpus in a temporary
     data dir): a fixed number of requests in an officer's mix of browse, ask, propose and
@@ -161,7 +164,13 @@ def bench_load_command(
     from eval.bench_load import MIX, bench_load
 
     with handle_errors():
-        result = bench_load(settings_from(ctx), clients=clients, requests=requests, port=port)
+        result = bench_load(
+            settings_from(ctx),
+            clients=clients,
+            requests=requests,
+            port=port,
+            database_url=database_url,
+        )
         table = Table(
             "kind",
             "share",
