@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from ingest.manifest import load_manifest
 from triage.decide import audit
 from triage.decide.decisions import AWAITING, countersign, decide, open_decision
+from triage.decide.frameworks import framework
 from triage.extract.models import Proposal
 from triage.index.drift import find_drift, repair_drift
 from triage.intake.ingestion import ingest_file
@@ -125,8 +126,6 @@ def work_decide(runtime: Runtime) -> None:
 def _override(
     runtime: Runtime, session: Any, officer: User, record: ProposalRecord, proposed: str | None
 ) -> Decision:
-    from triage.decide.frameworks import framework
-
     others = [c.id for c in framework(record.framework).categories if c.id != proposed]
     return decide(
         runtime, session, officer, record, action="override", category=others[0], reason=OVERRIDE
