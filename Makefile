@@ -7,6 +7,9 @@ HASH   := $(shell sha1sum pyproject.toml | cut -c1-12)
 CORE   := $(VENV)/.core-$(HASH)
 LLM    := $(VENV)/.llm-$(HASH)
 DEMO_DATA ?= $(CURDIR)/.triage-demo
+# Extra pip options for the llm step; CI sets --no-cache-dir --no-binary llama-cpp-python so the
+# pinned llama-cpp-python is built from source there, never taken from a cached wheel.
+LLM_PIP_OPTS ?=
 
 .PHONY: demo test test-fast install clean-demo
 
@@ -20,7 +23,7 @@ $(CORE): pyproject.toml
 
 # llama-cpp-python compiles from source (minutes on 2 cores): only the tests need it.
 $(LLM): $(CORE)
-	CMAKE_BUILD_PARALLEL_LEVEL=2 $(PY) -m pip install -q -e '.[dev,llm]'
+	CMAKE_BUILD_PARALLEL_LEVEL=2 $(PY) -m pip install -q $(LLM_PIP_OPTS) -e '.[dev,llm]'
 	rm -f $(VENV)/.llm-*; touch $@
 
 install: $(CORE)

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 from pydantic import BaseModel
 
-from triage.intake.ingestion import ingest_corpus
+from triage.intake.batch import ingest_corpus
 from triage.people.users import add_user, assign, set_password
 from triage.runtime import open_runtime
 from triage.settings import Settings

@@ -17,8 +17,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from triage.ask.answer import answer_question
-from triage.intake.ingestion import ingest_corpus
-from triage.llm.providers import LLMError, build_language_model
+from triage.intake.batch import ingest_corpus
+from triage.llm.providers import LLMError, language_model
 from triage.runtime import Runtime, open_runtime
 from triage.settings import Settings
 
@@ -76,7 +76,7 @@ def bench_ask(
 
 def _bench_provider(base: Settings, provider: str) -> ProviderResult:
     with _provider_settings(base, provider) as settings, open_runtime(settings) as runtime:
-        llm = build_language_model(settings.llm)
+        llm = language_model(runtime)
         _ask(runtime, llm, *QUESTIONS[0])  # warm-up: model load and caches, not measured
         latencies: list[float] = []
         verified = dropped = no_support = errors = 0

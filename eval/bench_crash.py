@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
 
 from eval.crash import MODES, CrashCheck, check, settings_for
-from triage.intake.ingestion import ingest_corpus
+from triage.intake.batch import ingest_corpus
 from triage.jobs.batch import create_batch
 from triage.jobs.queue import run_job
 from triage.people.users import add_user

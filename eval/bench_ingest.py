@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from ingest.manifest import load_manifest
 from triage.index.embeddings import embed_texts
-from triage.intake.ingestion import ingest_corpus
+from triage.intake.batch import ingest_corpus
 from triage.runtime import open_runtime
 from triage.settings import Settings
 from triage.store.models import Passage
@@ -56,7 +56,7 @@ def bench_ingest(folder: Path, *, settings: Settings | None = None) -> IngestBen
         bench_settings = base.model_copy(update={"data_dir": Path(tmp)})
         with open_runtime(bench_settings) as runtime:
             started = time.perf_counter()
-            results = ingest_corpus(runtime, folder)
+            batch = ingest_corpus(runtime, folder)
             full_s = time.perf_counter() - started
             with runtime.store.session() as session:
                 texts = list(session.scalars(select(Passage.text).order_by(Passage.id)))
@@ -68,7 +68,7 @@ def bench_ingest(folder: Path, *, settings: Settings | None = None) -> IngestBen
     unpaged = sum(1 for p in paths if p.suffix.lower() != ".pdf")
     return IngestBench(
         corpus=str(folder),
-        documents=len(results),
+        documents=len(batch.ingested),
         pages=pages + unpaged,
         passages=len(texts),
         full_s=full_s,

@@ -17,13 +17,14 @@ from typing import Any
 from sqlalchemy import select
 
 from eval.baselines import Proposer, configurations
+from eval.gold import GoldManifest, GoldSchool, load_gold_manifest
 from eval.summary import Run, TrapCheck, summarise
-from ingest.manifest import Manifest, School, load_manifest
 from triage.errors import TriageError
 from triage.extract.judges.llm import judge_stats  # also registers `--extractor llm`
 from triage.extract.models import Proposal
 from triage.frameworks.loader import framework_ids, load_framework
 from triage.frameworks.schema import Framework
+from triage.intake.batch import BatchReport
 from triage.runtime import Runtime, open_runtime
 from triage.settings import Settings, get_settings
 from triage.store.models import Document, Page
@@ -41,14 +42,14 @@ class EvalError(TriageError):
 class Corpus:
     """The ingested corpus and what the metrics need to read from it."""
 
-    manifest: Manifest
+    manifest: GoldManifest
     frameworks: dict[str, Framework]
-    schools: list[School]
+    schools: list[GoldSchool]
     page_texts: dict[tuple[str, int | None], str] = field(default_factory=dict)
     stats: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
-    def frameworks_for(self, school: School) -> list[str]:
+    def frameworks_for(self, school: GoldSchool) -> list[str]:
         """Frameworks with a gold category for the school; else the first, for aspects/evidence."""
         with_gold = [f for f in self.frameworks if f in school.gold.categories]
         return with_gold or list(self.frameworks)[:1]
@@ -72,7 +73,7 @@ def run_eval(
     configuration that is not built in.
     """
     say = progress or (lambda _stage, _done, _total: None)
-    manifest = load_manifest(folder)
+    manifest = load_gold_manifest(folder)
     frameworks = select_frameworks(manifest, framework)
     if proposers is None:
         check_extractor(extractor)
@@ -124,11 +125,17 @@ def temp_settings(base: Settings, data_dir: Path) -> Settings:
     return base.model_copy(update={"data_dir": data_dir, "database_url": "", "index": index})
 
 
-def select_frameworks(manifest: Manifest, wanted: str | None) -> dict[str, Framework]:
+def select_frameworks(manifest: GoldManifest, wanted: str | None) -> dict[str, Framework]:
     """The frameworks to evaluate: one by id, or every known framework the gold labels use."""
     used = sorted({fw for s in manifest.schools for fw in s.gold.categories})
     if wanted and wanted != "all":
         chosen = [wanted]
+        if Path(wanted).suffix in (".yaml", ".yml") or "/" in wanted:
+            raise EvalError(
+                f"{wanted!r} is a file: the eval takes a framework by id (one of "
+                f"{', '.join(framework_ids())}); to evaluate a new framework, add its file to "
+                "triage/frameworks/ and give its id"
+            )
         if wanted not in framework_ids():
             raise EvalError(
                 f"unknown framework {wanted!r}; use one of: {', '.join(framework_ids())} or all"
@@ -146,7 +153,7 @@ def select_frameworks(manifest: Manifest, wanted: str | None) -> dict[str, Frame
     return frameworks
 
 
-def _check_gold_categories(manifest: Manifest, frameworks: dict[str, Framework]) -> None:
+def _check_gold_categories(manifest: GoldManifest, frameworks: dict[str, Framework]) -> None:
     for school in manifest.schools:
         for fw, category in school.gold.categories.items():
             if fw in frameworks:
@@ -159,17 +166,18 @@ def _check_gold_categories(manifest: Manifest, frameworks: dict[str, Framework])
 
 
 def ingest(
-    runtime: Runtime, manifest: Manifest, frameworks: dict[str, Framework], say: Progress
+    runtime: Runtime, manifest: GoldManifest, frameworks: dict[str, Framework], say: Progress
 ) -> Corpus:
     """Ingest every document, timing it, and read back the page texts the metrics need."""
-    from triage.intake.ingestion import ingest_corpus
+    from triage.intake.batch import ingest_corpus
 
     started = time.perf_counter()
-    ingest_corpus(
+    batch = ingest_corpus(
         runtime,
         manifest.root,
         on_progress=lambda _path, done, total: say("ingesting documents", done, total),
     )
+    _require_complete(batch)
     seconds = time.perf_counter() - started
     page_texts: dict[tuple[str, int | None], str] = {}
     with runtime.store.session() as session:
@@ -199,7 +207,17 @@ def ingest(
     )
 
 
-def _has_gold(school: School) -> bool:
+def _require_complete(batch: BatchReport) -> None:
+    """Figures on part of a corpus are not the corpus's: a refused file stops the eval."""
+    if not batch.complete:
+        first = batch.refused[0]
+        raise EvalError(
+            f"{len(batch.refused)} file(s) of the corpus were not ingested: school "
+            f"{first.school}: {first.source}: {first.reason}"
+        )
+
+
+def _has_gold(school: GoldSchool) -> bool:
     gold = school.gold
     return bool(gold.categories or gold.aspects or gold.evidence or gold.traps)
 
@@ -248,7 +266,7 @@ def check_trap(
     corpus: Corpus,
     proposer: Proposer,
     run: Run,
-    school: School,
+    school: GoldSchool,
     trap: Any,
     *,
     answers: bool,

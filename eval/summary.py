@@ -26,8 +26,8 @@ from eval.metrics import (
 from triage.extract.models import EvidenceItem, Proposal
 
 if TYPE_CHECKING:
+    from eval.gold import GoldSchool
     from eval.runner import Corpus
-    from ingest.manifest import School
 
 
 @dataclass
@@ -162,7 +162,7 @@ def _frameworks(
     return result, misses
 
 
-def _category_miss(school: School, proposal: Proposal, gold: str) -> dict[str, Any]:
+def _category_miss(school: GoldSchool, proposal: Proposal, gold: str) -> dict[str, Any]:
     return {
         "kind": "category",
         "school": school.urn,
@@ -184,7 +184,7 @@ def _category_miss(school: School, proposal: Proposal, gold: str) -> dict[str, A
 
 def _school_misses(
     corpus: Corpus,
-    school: School,
+    school: GoldSchool,
     proposals: list[Proposal],
     levels: dict[str, int],
     cited: list[Cited],
@@ -278,7 +278,7 @@ def unique_cited(proposals: list[Proposal]) -> list[Cited]:
     ]
 
 
-def gold_items(school: School) -> list[GoldItem]:
+def gold_items(school: GoldSchool) -> list[GoldItem]:
     return [GoldItem(g.aspect, g.level, g.document, g.page, g.quote) for g in school.gold.evidence]
 
 

@@ -36,13 +36,15 @@ class PageBuilder:
         self._length = 0
         self.blocks: list[Block] = []
 
-    def add(self, text: str, section: str | None) -> None:
+    def add(self, text: str, section: str | None, *, gap: str = "\n") -> None:
+        """Append a block after `gap` (white space: a blank line keeps blocks apart as
+        paragraphs)."""
         text = text.strip()
         if not text:
             return
         if self._parts:
-            self._parts.append("\n")
-            self._length += 1
+            self._parts.append(gap)
+            self._length += len(gap)
         start = self._length
         self._parts.append(text)
         self._length += len(text)

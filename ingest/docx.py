@@ -1,4 +1,11 @@
-"""DOCX reader: paragraphs with their heading path, tables as rows; DOCX has no pages."""
+"""DOCX reader: paragraphs with their heading path, tables as rows; DOCX has no pages.
+
+A table row becomes one line of the page text: each cell's text as the document has it, in the
+order of the row, separated by a tab (as Word itself separates cells when a row is copied as text),
+and a blank line between rows, so no sentence runs from one row into the next. Tab and blank line
+are white space, so a quote from a row is its cells' words in order, each cell findable in the
+document as written; no character that is not in the file is put between them.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +20,9 @@ from docx.text.paragraph import Paragraph
 
 from ingest.blocks import PageBuilder, RawDocument
 from ingest.errors import ContentMismatchError, MalformedFileError, ZipBombError
+
+CELL_SEPARATOR = "\t"
+ROW_GAP = "\n\n"
 
 
 @dataclass(frozen=True)
@@ -71,7 +81,7 @@ def read_docx(data: bytes, *, limits: ZipLimits) -> RawDocument:
         if isinstance(item, Table):
             for row in item.rows:
                 cells = _unique_cells(row.cells)
-                page.add(" | ".join(cells), _path(headings))
+                page.add(CELL_SEPARATOR.join(cells), _path(headings), gap=ROW_GAP)
             continue
         text = item.text.strip()
         level = _heading_level(item)
@@ -87,14 +97,19 @@ def _body_items(document: DocxDocument) -> list[Paragraph | Table]:
 
 
 def _unique_cells(cells: list) -> list[str]:
-    """Merged cells repeat in python-docx; keep each distinct cell once, in order."""
+    """Merged cells repeat in python-docx; keep each distinct, non-empty cell once, in order.
+
+    A cell's paragraphs are joined by a space: a row stays one line of text.
+    """
     seen: set[int] = set()
     texts = []
     for cell in cells:
         if id(cell._tc) in seen:
             continue
         seen.add(id(cell._tc))
-        texts.append(" ".join(cell.text.split()))
+        text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+        if text:
+            texts.append(text)
     return texts
 
 

@@ -37,6 +37,10 @@ class FileTooLargeError(IngestError):
     pass
 
 
+class UnreadableFileError(IngestError):
+    """The file could not be opened or read (permissions, a vanished file)."""
+
+
 class TooManyPagesError(IngestError):
     pass
 
@@ -55,3 +59,7 @@ class IndicatorError(IngestError):
 
 class ManifestError(IngestError):
     """A corpus manifest that breaks triage-eval/1; the message names the school and the field."""
+
+
+class InvalidUrnError(IngestError, ValueError):
+    """A school URN that is not a plain identifier (a ValueError, so pydantic reports it too)."""

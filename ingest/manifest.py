@@ -1,54 +1,33 @@
-"""The eval corpus manifest (`triage-eval/1`): a folder of school files described by manifest.yaml.
+"""The corpus manifest (`triage-eval/1`): a folder of school files described by manifest.yaml.
 
-The same format serves the project's own corpora and any corpus a user brings, so every error names
-the school (by URN) and the field at fault, and every missing file by its path.
+The product reads what it ingests: the schools, their documents and national figures. The gold
+labels beside them belong to the eval (`eval/gold.py`), which extends these models; here a school's
+`gold` is left unread. The same format serves the project's own corpora and any corpus a user
+brings, so every error names the school (by URN) and the field at fault, and every missing file by
+its path.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ingest.errors import ManifestError
-from ingest.models import DocumentKind
+from ingest.models import DocumentKind, Urn
 
 FORMAT = "triage-eval/1"
 MANIFEST_NAME = "manifest.yaml"
-
-# The aspect ids of the shared vocabulary (DESIGN.md). Kept here because ingest/ stands alone;
-# a test checks they match triage.extract.models.ASPECTS.
-ASPECT_IDS: tuple[str, ...] = (
-    "curriculum_teaching",
-    "achievement",
-    "attendance",
-    "behaviour",
-    "personal_development",
-    "inclusion_send",
-    "early_years",
-    "leadership",
-    "governance",
-    "safeguarding",
-    "staffing",
-    "finance_estates",
-    "parents_complaints",
-    "partnership",
-)
+EVAL_ONLY = frozenset({"gold"})  # fields of a school that only the eval reads
 
 Phase = Literal["nursery", "primary", "middle", "secondary", "special", "all-through", "pru"]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _check_aspect(value: str) -> str:
-    if value not in ASPECT_IDS:
-        raise ValueError(f"unknown aspect {value!r}; use one of: {', '.join(ASPECT_IDS)}")
-    return value
 
 
 class NationalFigure(_Model):
@@ -75,65 +54,17 @@ class ManifestDocument(_Model):
         return value
 
 
-class GoldEvidence(_Model):
-    aspect: str
-    level: int = Field(ge=1, le=4)
-    document: str = Field(description="A path listed among the school's documents")
-    page: int | None = Field(default=None, ge=1, description="1-based; omitted for unpaged files")
-    quote: str = Field(min_length=1, description="Verbatim in that page's text")
-
-    _aspect = field_validator("aspect")(_check_aspect)
-
-
-class Trap(_Model):
-    kind: str = Field(description="'injection' is the kind the eval checks")
-    document: str
-    quote: str = Field(min_length=1)
-    page: int | None = Field(default=None, ge=1)
-
-
-class Gold(_Model):
-    aspects: dict[str, int] = Field(default_factory=dict)
-    categories: dict[str, str] = Field(default_factory=dict)
-    evidence: list[GoldEvidence] = Field(default_factory=list)
-    traps: list[Trap] = Field(default_factory=list)
-    rationale: str | None = None
-
-    @field_validator("aspects")
-    @classmethod
-    def _aspect_levels(cls, value: dict[str, int]) -> dict[str, int]:
-        for aspect, level in value.items():
-            _check_aspect(aspect)
-            if level not in (1, 2, 3, 4):
-                raise ValueError(f"level of {aspect!r} must be 1-4, not {level!r}")
-        return value
-
-
 class School(_Model):
-    urn: str = Field(min_length=1)
+    urn: Urn
     name: str
     phase: Phase
     documents: list[ManifestDocument] = Field(min_length=1)
-    gold: Gold = Field(default_factory=Gold)
 
     @field_validator("urn", mode="before")
     @classmethod
     def _urn_as_text(cls, value: Any) -> Any:
         # An unquoted URN reads as an int in YAML; it is still the same URN.
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-    @model_validator(mode="after")
-    def _gold_points_at_documents(self) -> School:
-        paths = {d.path for d in self.documents}
-        cited = [("evidence", e.document) for e in self.gold.evidence]
-        cited += [("traps", t.document) for t in self.gold.traps]
-        for where, document in cited:
-            if document not in paths:
-                raise ValueError(
-                    f"gold.{where} cites {document!r}, which is not among this school's "
-                    "documents; list it under documents or fix the path"
-                )
-        return self
 
 
 class Manifest(_Model):
@@ -146,18 +77,35 @@ class Manifest(_Model):
         return self.root / relative
 
 
+M = TypeVar("M", bound=Manifest)
+
+
 def load_manifest(folder: str | Path) -> Manifest:
     """Read and validate `folder/manifest.yaml`; every listed file must exist."""
+    return read_manifest(folder, Manifest, School, ignore=EVAL_ONLY)
+
+
+def read_manifest(
+    folder: str | Path,
+    manifest_model: type[M],
+    school_model: type[School],
+    *,
+    ignore: frozenset[str] = frozenset(),
+) -> M:
+    """Read `folder/manifest.yaml` into these models, dropping the school fields in `ignore`."""
     root = Path(folder)
     file = root / MANIFEST_NAME
     if not file.is_file():
         raise ManifestError(f"{file}: no manifest found; an eval corpus needs a {MANIFEST_NAME}")
     raw = _read_yaml(file)
     _check_top(file, raw)
-    schools = [_parse_school(file, i, entry) for i, entry in enumerate(raw["schools"])]
+    schools = [
+        _parse_school(file, i, entry, school_model, ignore)
+        for i, entry in enumerate(raw["schools"])
+    ]
     _check_unique(file, schools)
     try:
-        manifest = Manifest(
+        manifest = manifest_model(
             format=raw["format"], national=raw.get("national") or {}, schools=schools, root=root
         )
     except ValidationError as exc:
@@ -188,14 +136,16 @@ def _check_top(file: Path, raw: dict[str, Any]) -> None:
         raise ManifestError(f"{file}: field 'schools' must be a non-empty list of schools")
 
 
-def _parse_school(file: Path, index: int, entry: Any) -> School:
+def _parse_school(
+    file: Path, index: int, entry: Any, model: type[School], ignore: frozenset[str]
+) -> School:
     label = f"school #{index + 1}"
     if isinstance(entry, dict) and entry.get("urn") is not None:
-        label = f"school {entry['urn']}"
+        label = f"school {str(entry['urn'])[:40]}"
     if not isinstance(entry, dict):
         raise ManifestError(f"{file}: {label}: each school must be a mapping with urn, name, ...")
     try:
-        return School.model_validate(entry)
+        return model.model_validate({k: v for k, v in entry.items() if k not in ignore})
     except ValidationError as exc:
         raise ManifestError(f"{file}: {label}: {_describe(exc)}") from None
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from ingest.errors import InvalidUrnError
 
 DocumentKind = Literal["sef", "ofsted_report", "visit_note", "minutes", "indicators", "other"]
 DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
@@ -17,6 +20,27 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
     "other",
 )
 FileFormat = Literal["pdf", "docx", "txt", "md", "csv"]
+
+URN_MAX_CHARS = 32
+_URN = re.compile(rf"[A-Za-z0-9]{{1,{URN_MAX_CHARS}}}")
+
+
+def check_urn(value: str) -> str:
+    """A school's URN as given, if it is a plain identifier: ASCII letters and digits, 1-32.
+
+    Every way in (the CLI, a corpus manifest, the API) calls this, so nothing else ever reaches
+    the database, file names or the index.
+    """
+    if not isinstance(value, str) or not _URN.fullmatch(value):
+        shown = repr(value) if len(str(value)) <= 40 else repr(str(value)[:40]) + "..."
+        raise InvalidUrnError(
+            f"{shown} is not a school URN: use letters and digits only, at most "
+            f"{URN_MAX_CHARS} characters (e.g. 100001)"
+        )
+    return value
+
+
+Urn = Annotated[str, AfterValidator(check_urn)]
 
 
 class _Model(BaseModel):

@@ -1,15 +1,20 @@
 """Parse a file in a child process under memory, CPU and wall-clock limits, with a hard kill.
 
 PDF and DOCX parsers have a long record of infinite loops and memory blow-ups on crafted files,
-so no parser runs in the process that holds the database and the index.
+so no parser runs in the process that holds the database and the index. The file is read once, by
+the parent, under a size bound; the child gets those bytes and answers with one JSON message of
+bounded size, validated into a ParsedDocument (never an unpickle of what a parser produced).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import multiprocessing
+import os
 import resource
 import signal
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +22,9 @@ from dataclasses import dataclass
 from importlib.machinery import ModuleSpec
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from ingest import errors
 from ingest.errors import (
@@ -26,8 +33,10 @@ from ingest.errors import (
     MalformedFileError,
     ParseMemoryError,
     ParseTimeoutError,
+    UnreadableFileError,
+    UnsupportedFormatError,
 )
-from ingest.models import DocumentKind, ParsedDocument
+from ingest.models import DocumentKind, FileFormat, ParsedDocument
 from ingest.reader import ReadOptions, file_format, parse_bytes
 
 
@@ -36,6 +45,7 @@ class SandboxLimits:
     max_bytes: int = 50 << 20
     seconds: float = 60.0
     memory_bytes: int = 1 << 30
+    max_reply_bytes: int = 256 << 20  # the parsed document as JSON: text, passages, indicators
 
 
 DEFAULT_LIMITS = SandboxLimits()
@@ -57,15 +67,48 @@ def parse_file(
     limits: SandboxLimits = DEFAULT_LIMITS,
     options: ReadOptions = DEFAULT_OPTIONS,
 ) -> ParsedDocument:
-    """Read and parse `path` in a bounded child process; raise a typed IngestError on bad input."""
+    """Read `path` (bounded) and parse it in a child process; raise a typed IngestError."""
     fmt = file_format(path)
-    size = path.stat().st_size
-    if size > limits.max_bytes:
+    data = read_file(path, source=source, max_bytes=limits.max_bytes)
+    return parse_data(
+        data, source=source, fmt=fmt, kind=kind, date=date, limits=limits, options=options
+    )
+
+
+def read_file(path: Path, *, source: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file, read once and never more than `max_bytes`."""
+    try:
+        # Non-blocking, so a named pipe is refused at once instead of waiting for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise UnreadableFileError(
+            f"{source} could not be read ({exc.strerror}); check it"
+        ) from None
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UnsupportedFormatError(
+                f"{source} is not a regular file (a device, pipe or folder); give a file"
+            )
+        data = file.read(max_bytes + 1)
+    if len(data) > max_bytes:
         raise FileTooLargeError(
-            f"{source} is {size / (1 << 20):.1f} MiB, over the limit of "
-            f"{limits.max_bytes / (1 << 20):.0f} MiB; split it or raise TRIAGE_LIMITS__MAX_FILE_MB"
+            f"{source} is over the limit of {max_bytes / (1 << 20):.0f} MiB; split it or raise "
+            "TRIAGE_LIMITS__MAX_FILE_MB"
         )
-    data = path.read_bytes()
+    return data
+
+
+def parse_data(
+    data: bytes,
+    *,
+    source: str,
+    fmt: FileFormat,
+    kind: DocumentKind | None = None,
+    date: dt.date | None = None,
+    limits: SandboxLimits = DEFAULT_LIMITS,
+    options: ReadOptions = DEFAULT_OPTIONS,
+) -> ParsedDocument:
+    """Parse bytes already read in a bounded child process; the result describes these bytes."""
     receiver, sender = _context().Pipe(duplex=False)
     process = _context().Process(
         target=_child,
@@ -76,22 +119,36 @@ def parse_file(
         process.start()
     sender.close()
     try:
+        reply = _receive(receiver, process, source, limits)
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join(5)
+    parsed = _result(reply, source)
+    # Size and hash are of the bytes the caller holds and will store, whatever the child said.
+    return parsed.model_copy(update={"size": len(data), "sha256": hashlib.sha256(data).hexdigest()})
+
+
+def _receive(receiver: Connection, process: Any, source: str, limits: SandboxLimits) -> bytes:
+    """The child's one message, within the time limit and the size bound."""
+    try:
         if not receiver.poll(limits.seconds):
             raise ParseTimeoutError(
                 f"parsing {source} took over {limits.seconds:.0f} s and was stopped; the file may "
                 "be crafted or damaged (raise TRIAGE_LIMITS__PARSE_SECONDS for a genuine large "
                 "file)"
             )
-        message = receiver.recv()
+        return receiver.recv_bytes(limits.max_reply_bytes)
     except EOFError:
         process.join(1)
         raise _death(process.exitcode, source) from None
-    finally:
-        receiver.close()
-        if process.is_alive():
-            process.kill()
-        process.join(5)
-    return _result(message, source)
+    except OSError:  # recv_bytes refuses a message over its bound
+        raise ParseMemoryError(
+            f"parsing {source} produced more than {limits.max_reply_bytes >> 20} MiB of text and "
+            "was stopped; the file may be crafted (raise TRIAGE_LIMITS__MAX_PARSED_MB for a "
+            "genuine large file)"
+        ) from None
 
 
 @contextmanager
@@ -127,25 +184,50 @@ def _death(exitcode: int | None, source: str) -> IngestError:
     return MalformedFileError(f"the parser crashed on {source} (exit {exitcode}); check the file")
 
 
-def _result(message: tuple, source: str) -> ParsedDocument:
-    status, payload = message
-    if status == "ok":
-        return ParsedDocument.model_validate(payload)
-    if status == "memory":
+class _Parsed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    status: Literal["ok"]
+    document: ParsedDocument
+
+
+class _Failed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    status: Literal["error", "memory"]
+    error: str = Field(max_length=100)
+    message: str = Field(max_length=4000)
+
+
+_REPLY: TypeAdapter[_Parsed | _Failed] = TypeAdapter(
+    Annotated[_Parsed | _Failed, Field(discriminator="status")]
+)
+
+
+def _result(reply: bytes, source: str) -> ParsedDocument:
+    try:
+        message = _REPLY.validate_json(reply)
+    except ValidationError as exc:
+        raise MalformedFileError(
+            f"the parser's answer for {source} was not a valid document "
+            f"({exc.error_count()} problems); check the file"
+        ) from None
+    if isinstance(message, _Parsed):
+        return message.document
+    if message.status == "memory":
         raise ParseMemoryError(
             f"parsing {source} ran out of its memory limit; the file may be crafted or damaged "
             "(raise TRIAGE_LIMITS__PARSE_MEMORY_MB for a genuine large file)"
         )
-    name, text = payload
-    error_class = getattr(errors, name, IngestError)
-    raise error_class(text)
+    error_class = getattr(errors, message.error, IngestError)
+    if not (isinstance(error_class, type) and issubclass(error_class, IngestError)):
+        error_class = IngestError
+    raise error_class(message.message)
 
 
 def _child(
     sender: Connection,
     data: bytes,
     source: str,
-    fmt: str,
+    fmt: FileFormat,
     kind: DocumentKind | None,
     date: dt.date | None,
     options: ReadOptions,
@@ -158,17 +240,26 @@ def _child(
         parsed = parse_bytes(
             data,
             source=source,
-            fmt=fmt,  # type: ignore[arg-type]
+            fmt=fmt,
             kind=kind,
             date=date,
             options=options,
         )
-        sender.send(("ok", parsed.model_dump(mode="json")))
+        reply = _Parsed(status="ok", document=parsed).model_dump_json().encode()
     except MemoryError:
-        sender.send(("memory", None))
+        reply = _failure("memory", "ParseMemoryError", f"parsing {source} ran out of memory")
     except IngestError as exc:
-        sender.send(("error", (type(exc).__name__, str(exc))))
+        reply = _failure("error", type(exc).__name__, str(exc))
     except Exception as exc:  # a parser bug on hostile input is still the file's fault
-        sender.send(("error", ("MalformedFileError", f"{source} could not be parsed ({exc!r})")))
+        reply = _failure("error", "MalformedFileError", f"{source} could not be parsed ({exc!r})")
+    try:
+        sender.send_bytes(reply)
+    except MemoryError:
+        sender.send_bytes(_failure("memory", "ParseMemoryError", "out of memory"))
     finally:
         sender.close()
+
+
+def _failure(status: Literal["error", "memory"], error: str, message: str) -> bytes:
+    failed = _Failed(status=status, error=error[:100], message=message[:4000])
+    return failed.model_dump_json().encode()

@@ -1,9 +1,14 @@
-"""Shared fixtures: a guard against any network address outside loopback, and data dirs."""
+"""Shared fixtures: a guard against any network address outside loopback, a run free of the
+developer's own TRIAGE_* settings, data dirs, and in-process llama.cpp tests run in a child."""
 
 from __future__ import annotations
 
 import ipaddress
+import os
+import signal
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +25,18 @@ FIXTURES = Path(__file__).parent / "fixtures" / "files"
 DEMO = Path(__file__).parent.parent / "eval" / "corpora" / "demo"
 
 _real_connect = socket.socket.connect
+ROOT = Path(__file__).parent.parent
+# Set in the child pytest that runs one in-process llama.cpp test (see pytest_pyfunc_call).
+LLAMA_CHILD = "TESTS_LLAMA_CHILD"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_developer_settings() -> Iterator[None]:
+    """Tests see the defaults, not the TRIAGE_* variables of whoever runs them."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in [n for n in os.environ if n.startswith("TRIAGE_")]:
+            patch.delenv(name)
+        yield
 
 
 def _is_local(address: object) -> bool:
@@ -67,9 +84,41 @@ def runtime(tmp_path: Path) -> Iterator[Runtime]:
 @pytest.fixture(scope="session")
 def demo_runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
     """The demo corpus ingested once per test session (read-only for the tests that use it)."""
-    from triage.intake.ingestion import ingest_corpus
+    from triage.intake.batch import ingest_corpus
 
     data = tmp_path_factory.mktemp("demo-data")
     with open_runtime(make_settings(data)) as opened:
         ingest_corpus(opened, DEMO)
         yield opened
+
+
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run a test marked `llama_in_process` in a child pytest: a crash inside llama.cpp (a
+    segfault in `decode`, as llama-cpp-python 0.3.36 did on the packaged model) then fails that
+    test with a message instead of killing the whole run."""
+    marker = pyfuncitem.get_closest_marker("llama_in_process")
+    params = getattr(pyfuncitem, "callspec", None)
+    provider = params.params.get("provider", "llamacpp") if params else "llamacpp"
+    if marker is None or provider != "llamacpp" or os.environ.get(LLAMA_CHILD):
+        return None
+    child = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", pyfuncitem.nodeid],
+        cwd=ROOT,
+        env={**os.environ, LLAMA_CHILD: "1"},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    if child.returncode < 0:
+        name = signal.Signals(-child.returncode).name
+        pytest.fail(
+            f"llama.cpp crashed the process running this test ({name}); the installed "
+            "llama-cpp-python build cannot run the packaged model: check its version against "
+            "the pin in pyproject.toml and rebuild it (make test LLM_PIP_OPTS=--no-cache-dir)",
+            pytrace=False,
+        )
+    if child.returncode != 0:
+        pytest.fail(
+            f"in a child process:\n{child.stdout[-6000:]}{child.stderr[-2000:]}", pytrace=False
+        )
+    return True

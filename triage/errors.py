@@ -53,5 +53,13 @@ class DatabaseError(TriageError):
     """The database could not be used as asked: busy, not writable, or at another schema."""
 
 
+class DatabaseBusyError(DatabaseError):
+    """Another process held the database's write lock for longer than a writer waits."""
+
+
 class SchemaMismatchError(DatabaseError):
     """The database's schema is not the one this triage reads; `triage db upgrade` mends most."""
+
+
+class DataDirError(TriageError):
+    """The data dir (or the database file in it) cannot be created or written."""

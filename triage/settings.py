@@ -18,6 +18,9 @@ class LimitSettings(BaseModel):
     max_pages: int = Field(500, description="Most pages accepted in one PDF")
     parse_seconds: float = Field(60.0, description="Wall-clock limit on parsing one file")
     parse_memory_mb: int = Field(1024, description="Address-space limit of the parsing process")
+    max_parsed_mb: float = Field(
+        256.0, description="Largest parsed document (its text, passages, indicators as JSON)"
+    )
     docx_max_entries: int = Field(2000, description="Most entries in a DOCX zip directory")
     docx_max_unzipped_mb: float = Field(200.0, description="Largest total declared unzipped size")
     docx_max_ratio: float = Field(100.0, description="Largest compression ratio of any entry")
@@ -38,6 +41,7 @@ class IndexSettings(BaseModel):
     )
     collection: str = Field("passages", description="Chroma collection holding passage vectors")
     embedding_batch: int = Field(32, description="Passages embedded per batch")
+    upsert_batch: int = Field(256, description="Passages written to Chroma per request")
 
 
 class RetrievalSettings(BaseModel):

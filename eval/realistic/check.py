@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from eval.gold import GoldManifest, load_gold_manifest
 from eval.realistic import templates, templates_independent
 from eval.realistic.model import FRAMEWORK_CATEGORIES
-from ingest.manifest import Manifest, load_manifest
 from ingest.reader import ReadOptions, file_format, parse_bytes
 
 Pages = list[tuple[int | None, str]]
@@ -60,7 +60,7 @@ def _strings(value: object) -> Iterator[str]:
 
 def check_corpus(folder: Path) -> list[str]:
     """Problems found in one corpus folder; an empty list when it is sound."""
-    manifest = load_manifest(folder)  # raises when a listed file is missing
+    manifest = load_gold_manifest(folder)  # raises when a listed file is missing
     texts = {
         doc.path: read_pages(manifest.path_of(doc.path))
         for school in manifest.schools
@@ -73,7 +73,7 @@ def check_corpus(folder: Path) -> list[str]:
     return problems
 
 
-def _quotes_on_pages(manifest: Manifest, texts: dict[str, Pages]) -> list[str]:
+def _quotes_on_pages(manifest: GoldManifest, texts: dict[str, Pages]) -> list[str]:
     problems = []
     for school in manifest.schools:
         for item in school.gold.evidence:
@@ -87,7 +87,7 @@ def _quotes_on_pages(manifest: Manifest, texts: dict[str, Pages]) -> list[str]:
     return problems
 
 
-def _quotes_own_and_not_template(manifest: Manifest, texts: dict[str, Pages]) -> list[str]:
+def _quotes_own_and_not_template(manifest: GoldManifest, texts: dict[str, Pages]) -> list[str]:
     fixed = template_texts()
     by_school = {
         school.urn: " ".join(
@@ -107,7 +107,7 @@ def _quotes_own_and_not_template(manifest: Manifest, texts: dict[str, Pages]) ->
     return problems
 
 
-def _shape(manifest: Manifest) -> list[str]:
+def _shape(manifest: GoldManifest) -> list[str]:
     problems = []
     for school in manifest.schools:
         if not 3 <= len(school.documents) <= 6:
@@ -124,7 +124,7 @@ def _shape(manifest: Manifest) -> list[str]:
     return problems
 
 
-def _coverage(manifest: Manifest) -> list[str]:
+def _coverage(manifest: GoldManifest) -> list[str]:
     problems = []
     for framework, categories in FRAMEWORK_CATEGORIES.items():
         used = {school.gold.categories.get(framework) for school in manifest.schools}

@@ -40,7 +40,7 @@ def email(person: str) -> str:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir with the demo corpus ingested, closed; modules copy it."""
-    from triage.intake.ingestion import ingest_corpus
+    from triage.intake.batch import ingest_corpus
 
     data = tmp_path_factory.mktemp("api-demo") / "data"
     with open_runtime(make_settings(data)) as runtime:

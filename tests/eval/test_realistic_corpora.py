@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from eval.gold import load_gold_manifest
 from eval.realistic.build import CORPORA, ROOT, render
 from eval.realistic.check import check_corpus, collapse, read_pages
 from eval.realistic.model import FRAMEWORK_CATEGORIES
-from ingest.manifest import load_manifest
 
 FRAMEWORKS = Path(__file__).resolve().parents[2] / "triage" / "frameworks"
 HALVES = sorted(CORPORA)
@@ -25,7 +25,7 @@ def test_the_corpus_passes_every_check(half: str) -> None:
 
 @pytest.mark.parametrize("half", HALVES)
 def test_every_gold_quote_is_on_its_page(half: str) -> None:
-    manifest = load_manifest(ROOT / half)
+    manifest = load_gold_manifest(ROOT / half)
     for school in manifest.schools:
         assert all(manifest.path_of(doc.path).is_file() for doc in school.documents)
         for item in school.gold.evidence:
@@ -36,7 +36,7 @@ def test_every_gold_quote_is_on_its_page(half: str) -> None:
 
 @pytest.mark.parametrize("half", HALVES)
 def test_each_half_covers_every_category_of_every_framework(half: str) -> None:
-    manifest = load_manifest(ROOT / half)
+    manifest = load_gold_manifest(ROOT / half)
     assert len(manifest.schools) == 14
     for framework, categories in FRAMEWORK_CATEGORIES.items():
         used = {school.gold.categories[framework] for school in manifest.schools}

@@ -296,7 +296,7 @@ def _tiny_corpus() -> Corpus:
 
 
 def test_an_answer_that_quotes_the_trap_does_not_follow_it(runtime: Runtime) -> None:
-    from triage.intake.ingestion import ingest_corpus
+    from triage.intake.batch import ingest_corpus
 
     ingest_corpus(runtime, TINY)
     check = answer_follows(runtime, _tiny_corpus(), "910002", TRAP)

@@ -57,7 +57,7 @@ def test_docx_paragraphs_have_heading_paths_and_tables_are_rows() -> None:
     attendance = next(p for p in document.passages if "93.1%" in p.text)
     assert attendance.page is None
     assert attendance.section == "Self-evaluation form 2024-25 > Quality of education > Attendance"
-    assert "Behaviour | Good" in document.pages[0].text
+    assert "Behaviour\tGood" in document.pages[0].text
     assert document.kind == "sef"
     assert_offsets(document)
 
@@ -106,4 +106,39 @@ def test_long_paragraph_is_split_at_sentence_ends(tmp_path: Path) -> None:
     assert len(document.passages) > 2
     assert all(len(p.text) <= 900 for p in document.passages)
     assert all(p.text.endswith(".") for p in document.passages)
+    assert_offsets(document)
+
+
+def test_a_docx_table_row_is_its_cells_verbatim_in_order(tmp_path: Path) -> None:
+    import docx
+
+    made = docx.Document()
+    made.add_heading("Governors' action plan", level=1)
+    table = made.add_table(rows=3, cols=3)
+    cells = [
+        ("Action", "Owner", "Status"),
+        ("Single central record audit", "Headteacher", "Not started |  overdue"),
+        ("Recruit governors", "Chair", ""),
+    ]
+    for row, texts in zip(table.rows, cells, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    table.rows[2].cells[1].add_paragraph("and clerk")
+    merged = made.add_table(rows=1, cols=3)
+    merged.rows[0].cells[0].merge(merged.rows[0].cells[1]).text = "Budget monitoring"
+    merged.rows[0].cells[2].text = "Termly"
+    made.save(str(tmp_path / "plan.docx"))
+    document = parse_file(tmp_path / "plan.docx", source="plan.docx")
+    rows = document.pages[0].text.split("\n\n")  # a blank line between rows
+    assert rows == [
+        "Governors' action plan",
+        "Action\tOwner\tStatus",
+        "Single central record audit\tHeadteacher\tNot started |  overdue",
+        "Recruit governors\tChair and clerk",
+        "Budget monitoring\tTermly",
+    ]
+    # What an officer searches for in Word, cell by cell, is in the text exactly as written.
+    for texts in cells:
+        for text in texts:
+            assert text in document.pages[0].text
     assert_offsets(document)

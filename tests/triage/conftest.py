@@ -20,7 +20,7 @@ REAL_MAX_TOKENS = 160
 @pytest.fixture(scope="session")
 def tiny_runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
     """tests/fixtures/eval_tiny ingested once per session (read-only for the tests using it)."""
-    from triage.intake.ingestion import ingest_corpus
+    from triage.intake.batch import ingest_corpus
 
     with open_runtime(make_settings(tmp_path_factory.mktemp("tiny-data"))) as opened:
         ingest_corpus(opened, TINY)

@@ -13,7 +13,8 @@ from tests.conftest import FIXTURES, make_settings
 from tests.postgres import NewDatabase
 from triage.cli import app
 from triage.decide.decisions import decide, propose_recorded
-from triage.intake.ingestion import ingest_corpus, ingest_file
+from triage.intake.batch import ingest_corpus
+from triage.intake.ingestion import ingest_file
 from triage.people.users import add_user
 from triage.runtime import open_runtime
 from triage.settings import Settings

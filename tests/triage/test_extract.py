@@ -28,7 +28,7 @@ FRAMEWORKS = ("bristol", "surrey", "buckinghamshire", "staffordshire")
 
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
-    from triage.intake.ingestion import ingest_corpus
+    from triage.intake.batch import ingest_corpus
 
     with open_runtime(make_settings(tmp_path_factory.mktemp("pipeline-data"))) as runtime:
         ingest_corpus(runtime, CORPUS)

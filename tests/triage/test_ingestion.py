@@ -4,6 +4,7 @@ and database and index stay one unit when either side fails."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -131,18 +132,71 @@ def test_changed_document_is_a_new_version_and_the_old_one_is_kept(
     assert held == new_ids and not held & old_ids
 
 
-def test_index_failure_rolls_back_the_rows_and_the_file(
-    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+def test_a_vector_batch_failing_after_others_landed_leaves_no_orphans(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(_passages: object) -> None:
-        raise RuntimeError("disk full")
+    runtime = open_runtime(make_settings(tmp_path / "data", index={"upsert_batch": 2})).__enter__()
+    collection = runtime.index.vectors._collection
+    real_upsert = collection.upsert
+    calls: list[int] = []
 
-    monkeypatch.setattr(runtime.index, "add", broken)
+    def second_batch_fails(**kwargs: object) -> None:  # Chroma's own method, failing for real
+        calls.append(len(kwargs["ids"]))  # type: ignore[arg-type]
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        real_upsert(**kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(collection, "upsert", second_batch_fails)
     with pytest.raises(RuntimeError, match="disk full"):
         ingest_file(runtime, FIXTURES / "ofsted.pdf", urn="100001")
     monkeypatch.undo()
+    assert calls == [2, 2]  # the first batch had landed in Chroma before the failure
     left_behind(runtime)
     assert find_drift(runtime).clean
+
+
+def test_embedding_happens_before_the_write_transaction_opens(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_embed = runtime.index.embed
+    free_while_embedding: list[bool] = []
+
+    def embed_and_check_the_write_lock(texts: list[str]) -> list[list[float]]:
+        other = sqlite3.connect(runtime.settings.data_path / "triage.db", timeout=0)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # fails at once if a writer holds the lock
+            other.rollback()
+            free_while_embedding.append(True)
+        except sqlite3.OperationalError:
+            free_while_embedding.append(False)
+        finally:
+            other.close()
+        return real_embed(texts)
+
+    monkeypatch.setattr(runtime.index, "embed", embed_and_check_the_write_lock)
+    ingest_file(runtime, FIXTURES / "ofsted.pdf", urn="100001")
+    assert free_while_embedding == [True]
+
+
+def test_a_busy_database_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    runner = CliRunner()
+    assert runner.invoke(app, ["--data-dir", str(data), "db", "upgrade"]).exit_code == 0
+    holder = sqlite3.connect(data / "triage.db")
+    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a long write
+    try:
+        result = runner.invoke(
+            app,
+            ["--data-dir", str(data), "ingest", str(FIXTURES / "visit-note.txt"), "--school", "1"],
+        )
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.exit_code == 1
+    assert "the database is busy" in result.output and "Traceback" not in result.output
+    with open_runtime(make_settings(data)) as runtime:
+        left_behind(runtime)
+        assert find_drift(runtime).clean
 
 
 def test_database_failure_removes_the_index_entries(

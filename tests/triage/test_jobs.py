@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from tests.conftest import make_settings
 from triage.decide import audit
 from triage.index.drift import find_drift
-from triage.intake.ingestion import ingest_corpus, ingest_file
+from triage.intake.batch import ingest_corpus
+from triage.intake.ingestion import ingest_file
 from triage.jobs.batch import create_batch, create_repropose
 from triage.jobs.queue import (
     DONE,

@@ -191,6 +191,7 @@ def test_endpoint_that_never_answers_times_out() -> None:
 
 
 @pytest.mark.real
+@pytest.mark.llama_in_process
 def test_packaged_gguf_runs_in_process_through_the_llamacpp_provider() -> None:
     llm = build_language_model(LLMSettings(provider="llamacpp", max_tokens=24))
     assert llm is not None and llm.model == packaged_gguf().name

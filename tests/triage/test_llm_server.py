@@ -70,6 +70,7 @@ def test_the_real_server_keeps_replies_to_the_json_schema(
 
 
 @pytest.mark.parametrize("provider", ["openai", "llamacpp"])
+@pytest.mark.llama_in_process
 def test_answers_from_a_real_model_show_only_verified_citations(
     demo_runtime: Runtime, provider: str, request: pytest.FixtureRequest
 ) -> None:
@@ -96,6 +97,7 @@ def test_answers_from_a_real_model_show_only_verified_citations(
 
 
 @pytest.mark.parametrize("provider", ["openai", "llamacpp"])
+@pytest.mark.llama_in_process
 def test_the_llm_extractor_reads_one_school_through_a_real_model(
     tiny_runtime: Runtime, provider: str, request: pytest.FixtureRequest
 ) -> None:
@@ -126,6 +128,7 @@ def one_school_corpus(folder: Path, urn: str) -> Path:
 
 
 @pytest.mark.parametrize("provider", ["openai", "llamacpp"])
+@pytest.mark.llama_in_process
 def test_eval_runs_with_the_llm_extractor_on_a_real_model(
     tmp_path: Path, provider: str, request: pytest.FixtureRequest
 ) -> None:

@@ -3,6 +3,7 @@ and on a real PostgreSQL; a database made before migrations is adopted; others a
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,10 +21,12 @@ from triage.errors import SchemaMismatchError
 from triage.store.models import Base
 from triage.store.schema import (
     BASELINE_TABLES,
+    MIGRATIONS,
     ensure_schema,
     head_revision,
     schema_state,
     upgrade_schema,
+    write_revision,
 )
 
 
@@ -125,6 +128,20 @@ def test_db_upgrade_and_status_through_the_cli(tmp_path: Path) -> None:
     assert "nothing to do" in again.output
     assert runner.invoke(app, ["--data-dir", str(data), "schools"]).exit_code == 0
     assert BASELINE_TABLES <= set(inspect(_sqlite(data)).get_table_names())
+
+
+def test_a_new_revision_starts_from_the_newest_and_holds_what_the_models_add(
+    tmp_path: Path,
+) -> None:
+    migrations = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    written = write_revision("nothing yet", migrations=migrations)
+    assert written.parent == migrations / "versions"
+    number = int(head_revision()) + 1
+    assert written.name.startswith(f"{number:04d}_")
+    text = written.read_text()
+    assert f"down_revision: str | None = '{head_revision()}'" in text
+    assert "op." not in text  # the models add nothing to the newest revision
 
 
 def _create_pre_migration_tables(engine: Engine) -> None:

@@ -23,7 +23,7 @@ from tests.postgres import NewDatabase
 from triage.decide import audit
 from triage.decide.proposals import proposal_json, propose
 from triage.extract.models import Proposal
-from triage.intake.ingestion import ingest_corpus
+from triage.intake.batch import ingest_corpus
 from triage.jobs.queue import DONE
 from triage.people.users import add_user
 from triage.runtime import open_runtime

@@ -34,7 +34,6 @@ STATUS: list[tuple[type[Exception], int]] = [
     (FrameworkError, 422),
     (errors.IndexUnavailableError, 503),
     (errors.ConsistencyError, 503),
-    (errors.DatabaseError, 503),
     (errors.TriageError, 400),
     (ingest_errors.FileTooLargeError, 413),
     (ingest_errors.UnsupportedFormatError, 415),
@@ -90,7 +89,9 @@ async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
     log.warning("a backing service is unavailable: %s", one_line(str(exc))[:300])
     if isinstance(exc, httpx.TransportError):
         what = "the search index (the Chroma server) is unreachable"
-    elif "locked" in str(exc).lower():
+    elif isinstance(exc, errors.SchemaMismatchError):
+        what = one_line(str(exc))
+    elif isinstance(exc, errors.DatabaseBusyError) or "locked" in str(exc).lower():
         what = "the database is busy: another change held it for too long"
     else:
         what = "the database is unreachable"
@@ -155,4 +156,5 @@ def install(app: FastAPI, *, limit_mb: float) -> None:
     app.add_exception_handler(sqlalchemy_exc.OperationalError, _unavailable)
     app.add_exception_handler(sqlalchemy_exc.InterfaceError, _unavailable)
     app.add_exception_handler(httpx.TransportError, _unavailable)
+    app.add_exception_handler(errors.DatabaseError, _unavailable)
     app.add_exception_handler(Exception, _unexpected)

@@ -21,8 +21,8 @@ from triage.extract.citations import collapse_whitespace, quote_on_page
 from triage.index.retrieval import RetrievedPassage, retrieve_passages
 from triage.llm.providers import (
     LanguageModel,
-    build_language_model,
     generate_parsed,
+    language_model,
     parse_json_object,
 )
 from triage.runtime import Runtime
@@ -62,7 +62,7 @@ def answer_question(
 ) -> Answer:
     """Answer `question` from school `urn`'s passages with the configured provider (or `llm`)."""
     passages = retrieve_passages(runtime, urn, question, k=k, mode="hybrid")
-    model = llm or build_language_model(runtime.settings.llm)
+    model = llm or language_model(runtime)
     if model is None:
         return _extractive_answer(runtime, question, passages)
     if not passages:

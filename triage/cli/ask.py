@@ -10,11 +10,12 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from ingest.models import check_urn
 from triage.ask.answer import Answer, answer_question
 from triage.cli import app, bench_app
 from triage.cli.common import console, errors, handle_errors, settings_from
 from triage.extract.judges.llm import LLM as _LLM_JUDGE  # noqa: F401  registers `--extractor llm`
-from triage.llm.providers import LanguageModel, build_language_model
+from triage.llm.providers import LanguageModel, language_model
 from triage.runtime import Runtime, open_runtime
 
 # Exactly the keys the JSON output promises; the model name is shown only in the rich output.
@@ -37,7 +38,8 @@ def ask_command(
     Example: triage ask 900001 "What do we know about attendance?" --json
     """
     with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
-        llm = build_language_model(runtime.settings.llm)
+        urn = check_urn(urn)
+        llm = language_model(runtime)
         if llm is None or as_json:
             answer = answer_question(runtime, urn, question, k=k, llm=llm)
         else:

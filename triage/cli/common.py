@@ -16,6 +16,7 @@ from rich.progress import (
 )
 
 from ingest.errors import IngestError
+from prompts import PromptError
 from triage.errors import TriageError
 from triage.settings import Settings, get_settings
 
@@ -34,7 +35,7 @@ def handle_errors() -> Iterator[None]:
     """Show errors a user can cause as one line, with no traceback, and exit non-zero."""
     try:
         yield
-    except (TriageError, IngestError) as exc:
+    except (TriageError, IngestError, PromptError) as exc:
         errors.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:

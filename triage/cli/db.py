@@ -6,7 +6,8 @@ import typer
 
 from triage.cli import db_app
 from triage.cli.common import console, handle_errors, settings_from
-from triage.store import Store
+from triage.runtime import open_store
+from triage.store.database import database_errors
 from triage.store.schema import schema_state, upgrade_schema
 
 
@@ -16,14 +17,9 @@ def upgrade_command(ctx: typer.Context) -> None:
 
     Example: triage db upgrade
     """
-    settings = settings_from(ctx)
-    with handle_errors():
-        settings.data_path.mkdir(parents=True, exist_ok=True)
-        store = Store(settings.db_url)
-        try:
+    with handle_errors(), open_store(settings_from(ctx)) as store:
+        with database_errors(store.engine):
             before, after = upgrade_schema(store.engine)
-        finally:
-            store.close()
         if before == after:
             console.print(f"the database is at schema revision {after}, the newest; nothing to do")
         else:
@@ -37,14 +33,9 @@ def status_command(ctx: typer.Context) -> None:
 
     Example: triage db status
     """
-    settings = settings_from(ctx)
-    with handle_errors():
-        settings.data_path.mkdir(parents=True, exist_ok=True)
-        store = Store(settings.db_url)
-        try:
+    with handle_errors(), open_store(settings_from(ctx)) as store:
+        with database_errors(store.engine):
             state = schema_state(store.engine)
-        finally:
-            store.close()
         console.print(f"database: {store.engine.url.render_as_string(hide_password=True)}")
         console.print(f"schema revision {state.current or 'none'}; this triage needs {state.head}")
         if not state.up_to_date:

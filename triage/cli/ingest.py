@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from ingest.models import DOCUMENT_KINDS
+from ingest.models import DOCUMENT_KINDS, check_urn
 from triage.cli import app
 from triage.cli.common import console, handle_errors, progress_bar, settings_from
+from triage.errors import TriageError
 from triage.index.drift import find_drift, rebuild_index, repair_drift
 from triage.index.retrieval import retrieve_passages
-from triage.intake.ingestion import IngestResult, ingest_corpus, ingest_file
+from triage.intake.batch import BatchReport, Progress, ingest_corpus, ingest_files
 from triage.runtime import open_runtime
 from triage.store.models import School
 from triage.store.queries import current_documents, get_school
@@ -24,6 +27,7 @@ _STATUS = {
     "ingested": "[green]ingested[/]",
     "new_version": "[cyan]new version[/]",
     "unchanged": "[dim]unchanged[/]",
+    "refused": "[red]refused[/]",
 }
 
 
@@ -32,7 +36,7 @@ def ingest_command(
     ctx: typer.Context,
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Files: .pdf .docx .txt .md .csv", exists=True, dir_okay=False),
+        typer.Argument(help="Files: .pdf .docx .txt .md .csv"),
     ],
     school: Annotated[str, typer.Option("--school", help="The school's URN")],
     kind: Annotated[
@@ -48,18 +52,19 @@ def ingest_command(
     """Ingest documents for one school.
 
     Example: triage ingest sef.docx ofsted-2025.pdf --school 900001
+
+    A file that cannot be ingested is named and the others go on; the table at the end shows
+    what was ingested and what was refused (the exit code is 1 if anything was refused).
     """
-    with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
+    with handle_errors():
+        urn = check_urn(school)
         doc_kind = _kind(kind)
         doc_date = _date(date)
-        results = []
-        with progress_bar(transient=True) as progress:
-            task = progress.add_task("ingesting", total=len(paths))
-            for path in paths:
-                progress.update(task, description=f"ingesting {path.name}")
-                results.append(ingest_file(runtime, path, urn=school, kind=doc_kind, date=doc_date))
-                progress.advance(task)
-        _print_results(results)
+        with open_runtime(settings_from(ctx)) as runtime, _progress() as report:
+            batch = ingest_files(
+                runtime, paths, urn=urn, kind=doc_kind, date=doc_date, on_progress=report
+            )
+        _finish(batch)
 
 
 @app.command("ingest-corpus")
@@ -67,24 +72,37 @@ def ingest_corpus_command(
     ctx: typer.Context,
     folder: Annotated[
         Path,
-        typer.Argument(
-            help="Folder with a triage-eval/1 manifest.yaml", exists=True, file_okay=False
-        ),
+        typer.Argument(help="Folder with a triage-eval/1 manifest.yaml"),
     ],
 ) -> None:
     """Ingest every document of a corpus, taking school, kind and date from its manifest.
 
     Example: triage ingest-corpus eval/corpora/demo
     """
-    with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
-        with progress_bar(transient=True) as progress:
-            task = progress.add_task("ingesting", total=None)
+    with handle_errors():
+        with open_runtime(settings_from(ctx)) as runtime, _progress() as report:
+            batch = ingest_corpus(runtime, folder, on_progress=report)
+        _finish(batch)
 
-            def report(name: str, done: int, total: int) -> None:
-                progress.update(task, description=f"ingesting {name}", completed=done, total=total)
 
-            results = ingest_corpus(runtime, folder, on_progress=report)
-        _print_results(results)
+@contextmanager
+def _progress() -> Iterator[Progress]:
+    with progress_bar(transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def report(name: str, done: int, total: int) -> None:
+            progress.update(task, description=f"ingesting {name}", completed=done, total=total)
+
+        yield report
+
+
+def _finish(batch: BatchReport) -> None:
+    """The table of the batch; exit non-zero when any file was refused or the batch stopped."""
+    _print_results(batch)
+    if batch.stopped is not None:
+        raise TriageError(batch.stopped)
+    if batch.refused:
+        raise typer.Exit(1)
 
 
 @app.command("schools")
@@ -108,7 +126,7 @@ def documents_command(ctx: typer.Context, urn: str) -> None:
     with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
         table = Table("id", "source", "kind", "date", "version", "status", "pages", "passages")
         with runtime.store.session() as session:
-            school = get_school(session, urn)
+            school = get_school(session, check_urn(urn))
             for doc in sorted(school.documents, key=lambda d: (d.source, d.version)):
                 pages = len(doc.pages) if doc.format == "pdf" else "-"
                 table.add_row(
@@ -141,7 +159,7 @@ def search_command(
     with handle_errors(), open_runtime(settings_from(ctx)) as runtime:
         if mode not in ("hybrid", "dense", "sparse"):
             raise typer.BadParameter("mode must be hybrid, dense or sparse")
-        found = retrieve_passages(runtime, urn, query, k=k, mode=mode)  # type: ignore[arg-type]
+        found = retrieve_passages(runtime, check_urn(urn), query, k=k, mode=mode)  # type: ignore[arg-type]
         if as_json:
             keys = ("document", "page", "section", "score", "text", "kind", "date")
             rows = [p.model_dump(mode="json", include=set(keys)) for p in found]
@@ -167,7 +185,8 @@ def doctor_command(
             f"{drift.passages} passages in the database; "
             f"{len(drift.missing_dense)} missing from the vector index, "
             f"{len(drift.extra_dense)} extra in it; "
-            f"{len(drift.stale_sparse)} stale keyword indexes"
+            f"{len(drift.stale_sparse)} stale keyword indexes, "
+            f"{len(drift.stray_sparse)} stray keyword directories"
         )
         if drift.clean:
             console.print("[green]database and index agree[/]")
@@ -194,9 +213,9 @@ def reindex_command(ctx: typer.Context) -> None:
         console.print(f"[green]reindexed {count} passages[/]")
 
 
-def _print_results(results: list[IngestResult]) -> None:
+def _print_results(batch: BatchReport) -> None:
     table = Table("status", "school", "document", "kind", "date", "v", "pages", "passages")
-    for r in results:
+    for r in batch.ingested:
         table.add_row(
             _STATUS[r.status],
             r.school,
@@ -207,14 +226,18 @@ def _print_results(results: list[IngestResult]) -> None:
             str(r.pages or "-"),
             str(r.passages),
         )
+    for refused in batch.refused:
+        table.add_row(_STATUS["refused"], refused.school, refused.source, *["-"] * 5)
     console.print(table)
-    for r in results:
+    for r in batch.ingested:
         for note in r.notes:
             console.print(f"  [dim]{r.source}:[/] {note}", highlight=False)
-    counts = {s: sum(1 for r in results if r.status == s) for s in _STATUS}
+    for refused in batch.refused:
+        console.print(f"  [red]{refused.source}:[/] {refused.reason}", highlight=False)
+    counts = {s: sum(1 for r in batch.ingested if r.status == s) for s in _STATUS}
     console.print(
         f"{counts['ingested']} ingested, {counts['new_version']} new versions, "
-        f"{counts['unchanged']} unchanged"
+        f"{counts['unchanged']} unchanged, {len(batch.refused)} refused"
     )
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from ingest.models import check_urn
 from triage.cli import app
 from triage.cli.common import console, handle_errors, progress_bar, settings_from
 from triage.decide.proposals import proposal_json, propose
@@ -49,6 +50,7 @@ def propose_command(
             return
         if urn is None:
             raise TriageError("give a school URN, or --all-schools; `triage schools` lists them")
+        urn = check_urn(urn)
         results = {f: propose(runtime, urn, f, extractor=extractor) for f in frameworks}
         if as_json:
             typer.echo(proposal_json(results[frameworks[0]] if framework != ALL else results))

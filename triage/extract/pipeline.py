@@ -31,7 +31,6 @@ from triage.extract.models import (
     Searched,
 )
 from triage.frameworks.schema import Characteristic, Framework, IndicatorRule
-from triage.index.embeddings import query_vectors
 from triage.index.retrieval import RetrievalMode, RetrievedPassage, retrieve_passages
 from triage.runtime import Runtime
 from triage.store.models import Document, Indicator
@@ -68,7 +67,7 @@ def extract(
         findings: list[Finding] = []
         dropped = 0
         if retrieval_mode != "sparse":
-            query_vectors([_query(c) for c in framework.characteristics])  # one batch, cached
+            runtime.index.embed_queries([_query(c) for c in framework.characteristics])  # cached
         for characteristic in framework.characteristics:
             items, searched = _search(
                 runtime, urn, characteristic, framework, judge=judge, mode=retrieval_mode

@@ -21,10 +21,15 @@ class Drift(BaseModel):
     missing_dense: list[int] = Field(default_factory=list, description="In DB, not in Chroma")
     extra_dense: list[int] = Field(default_factory=list, description="In Chroma, not in DB")
     stale_sparse: list[str] = Field(default_factory=list, description="Schools whose BM25 differs")
+    stray_sparse: list[str] = Field(
+        default_factory=list, description="Keyword index directories no URN maps to"
+    )
 
     @property
     def clean(self) -> bool:
-        return not (self.missing_dense or self.extra_dense or self.stale_sparse)
+        return not (
+            self.missing_dense or self.extra_dense or self.stale_sparse or self.stray_sparse
+        )
 
 
 def find_drift(runtime: Runtime) -> Drift:
@@ -42,12 +47,15 @@ def find_drift(runtime: Runtime) -> Drift:
         missing_dense=sorted(all_ids - held),
         extra_dense=sorted(held - all_ids),
         stale_sparse=stale,
+        stray_sparse=sorted(p.name for p in runtime.index.keywords.strays()),
     )
 
 
 def repair_drift(runtime: Runtime, drift: Drift) -> None:
     """Add what is missing, delete what is extra, rebuild stale keyword indexes."""
     runtime.index.delete(drift.extra_dense)
+    if drift.stray_sparse:
+        runtime.index.keywords.remove_strays()
     if drift.missing_dense:
         runtime.index.add(_indexed(runtime, drift.missing_dense))
     with runtime.store.session() as session:

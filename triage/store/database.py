@@ -8,14 +8,19 @@ from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from triage.errors import DatabaseBusyError, DatabaseError, DataDirError, TriageError
+
+BUSY_TIMEOUT_MS = 10_000
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
@@ -45,15 +50,46 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session that commits on success and rolls back on any error."""
-        session = self._sessions()
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+        with database_errors(self.engine):
+            session = self._sessions()
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                session.close()
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def database_errors(engine: Engine) -> Iterator[None]:
+    """Turn the database errors a user can cause (busy, not writable, unreachable) into typed
+    errors that say what to do."""
+    try:
+        yield
+    except OperationalError as exc:
+        raise describe_operational_error(exc, engine) from exc
+
+
+def describe_operational_error(exc: OperationalError, engine: Engine) -> TriageError:
+    text = str(exc.orig).lower()
+    where = engine.url.render_as_string(hide_password=True)
+    if "database is locked" in text or "database table is locked" in text:
+        return DatabaseBusyError(
+            f"the database is busy: another triage process held it for over "
+            f"{BUSY_TIMEOUT_MS // 1000} s; nothing was changed, try again when it has finished"
+        )
+    if "readonly database" in text or "unable to open database file" in text:
+        return DataDirError(
+            f"cannot write the database at {where}; check that the data dir exists and you may "
+            "write to it, or choose another with --data-dir or TRIAGE_DATA_DIR"
+        )
+    first = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else type(exc).__name__
+    return DatabaseError(
+        f"the database at {where} failed: {first}; check that it is running and that "
+        "TRIAGE_DATABASE_URL is right"
+    )

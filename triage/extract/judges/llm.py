@@ -12,7 +12,7 @@ reached is an error, never a quiet switch to the rules.
 from __future__ import annotations
 
 import logging
-import weakref
+import threading
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,11 +29,11 @@ from triage.index.retrieval import RetrievedPassage
 from triage.llm.providers import (
     LanguageModel,
     LLMResponseError,
-    build_language_model,
     generate_parsed,
+    language_model,
 )
 from triage.llm.providers import parse_json_object as _parse_object
-from triage.runtime import Runtime
+from triage.runtime import Runtime, Slot
 
 LLM = "llm"
 CONFIDENCE = 0.6  # below the rules' strong cues: a small model's reading is weaker evidence
@@ -139,13 +139,18 @@ class LLMJudge:
     def read(self, passage: RetrievedPassage) -> list[ModelReading] | None:
         """The passage's verified readings (cached), or None when the model's reply never parsed."""
         key = (passage.passage_id, passage.text)
-        if key not in self._ledger.readings:
-            self._ledger.readings[key] = self._ask(passage)
-        return self._ledger.readings[key]
+        ledger = self._ledger
+        with ledger.lock:
+            if key in ledger.readings:
+                return ledger.readings[key]
+        readings = self._ask(passage)  # outside the lock: a model call takes seconds
+        with ledger.lock:
+            return ledger.readings.setdefault(key, readings)
 
     def _ask(self, passage: RetrievedPassage) -> list[ModelReading] | None:
-        stats = self._ledger.stats
-        stats.passages += 1
+        ledger = self._ledger
+        with ledger.lock:
+            ledger.stats.passages += 1
         system, user = load_prompt("judge").render(
             aspects=", ".join(ASPECTS),
             levels="; ".join(f"{n} = {name}" for n, name in LEVEL_NAMES.items()),
@@ -156,7 +161,8 @@ class LLMJudge:
                 self.llm, system=system, user=user, parse=parse_judge_reply, schema=REPLY_SCHEMA
             )
         except LLMResponseError as exc:
-            stats.fallbacks += 1
+            with ledger.lock:
+                ledger.stats.fallbacks += 1
             log.warning("passage %s: %s; read by the rules instead", passage.passage_id, exc)
             return None
         body = collapse_whitespace(passage.text)
@@ -166,8 +172,9 @@ class LLMJudge:
             if len(collapse_whitespace(r.quote)) >= MIN_QUOTE_CHARS
             and collapse_whitespace(r.quote) in body
         ]
-        stats.unverified_quotes += len(reply.readings) - len(kept)
-        stats.readings += len(kept)
+        with ledger.lock:
+            ledger.stats.unverified_quotes += len(reply.readings) - len(kept)
+            ledger.stats.readings += len(kept)
         return kept
 
 
@@ -178,52 +185,56 @@ def _passage_body(passage: RetrievedPassage) -> str:
 
 
 class _Ledger:
-    """Readings and counts shared by every LLMJudge built for one Runtime."""
+    """Readings and counts shared by every LLMJudge built for one Runtime; safe under threads."""
 
     def __init__(self, llm: LanguageModel) -> None:
         self.stats = JudgeStats(provider=llm.provider, model=llm.model)
         self.readings: dict[tuple[int, str], list[ModelReading] | None] = {}
         self.rules = RulesJudge()
+        self.lock = threading.Lock()
 
 
-# Keyed by id(runtime), the entry dropped when that Runtime is collected (so an id is never
-# reused while its entry exists): eval repeats, frameworks and trap checks share one reading
-# per passage.
-_LEDGERS: dict[int, tuple[weakref.ref[Runtime], LanguageModel, _Ledger]] = {}
+class _RuntimeJudge:
+    """The runtime's judge: its model and ledger, so eval repeats, frameworks and trap checks
+    share one reading per passage for as long as the runtime lives."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.entry: tuple[LanguageModel, _Ledger] | None = None
 
 
-def _entry(runtime: Runtime) -> tuple[LanguageModel, _Ledger] | None:
-    entry = _LEDGERS.get(id(runtime))
-    return (entry[1], entry[2]) if entry and entry[0]() is runtime else None
+_JUDGE: Slot[_RuntimeJudge] = Slot("llm judge", _RuntimeJudge)
 
 
 def build_llm_judge(runtime: Runtime, llm: LanguageModel | None = None) -> LLMJudge:
     """The llm judge for `runtime` (its configured provider, or `llm`); refuses provider none."""
-    entry = _entry(runtime)
-    if entry is not None and (llm is None or llm is entry[0]):
-        return LLMJudge(*entry)
-    model = llm or build_language_model(runtime.settings.llm)
-    if model is None:
-        raise NoModelError(
-            "the llm extractor needs a language model; set TRIAGE_LLM__PROVIDER=llamacpp (local "
-            "GGUF) or openai with TRIAGE_LLM__BASE_URL, or use --extractor rules"
-        )
-    ledger = _Ledger(model)
-    if id(runtime) not in _LEDGERS:
-        weakref.finalize(runtime, _LEDGERS.pop, id(runtime), None)
-    _LEDGERS[id(runtime)] = (weakref.ref(runtime), model, ledger)
-    return LLMJudge(model, ledger)
+    held = runtime.state(_JUDGE)
+    with held.lock:
+        if held.entry is not None and (llm is None or llm is held.entry[0]):
+            return LLMJudge(*held.entry)
+        model = llm or language_model(runtime)
+        if model is None:
+            raise NoModelError(
+                "the llm extractor needs a language model; set TRIAGE_LLM__PROVIDER=llamacpp "
+                "(local GGUF) or openai with TRIAGE_LLM__BASE_URL, or use --extractor rules"
+            )
+        held.entry = (model, _Ledger(model))
+        return LLMJudge(*held.entry)
 
 
 def judge_stats(runtime: Runtime) -> JudgeStats | None:
     """What the llm judge did for `runtime`, or None if it never ran there."""
-    entry = _entry(runtime)
-    return entry[1].stats.model_copy() if entry else None
+    held = runtime.peek(_JUDGE)
+    entry = held.entry if held is not None else None
+    if entry is None:
+        return None
+    with entry[1].lock:
+        return entry[1].stats.model_copy()
 
 
 def forget(runtime: Runtime) -> None:
-    """Drop the cached readings and counts for `runtime` (e.g. when it closes)."""
-    _LEDGERS.pop(id(runtime), None)
+    """Drop the cached readings and counts for `runtime`."""
+    runtime.drop(_JUDGE)
 
 
 register_judge(LLM, build_llm_judge)
