@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ingest.manifest import Manifest, School, read_manifest
-from triage.extract.models import ASPECTS
+from ingest.manifest import Manifest, ManifestSchool, read_manifest
+from triage.vocabulary import ASPECTS
 
 
 class _Model(BaseModel):
@@ -56,7 +56,7 @@ class Gold(_Model):
         return value
 
 
-class GoldSchool(School):
+class GoldSchool(ManifestSchool):
     """A school of the manifest with its gold labels."""
 
     gold: Gold = Field(default_factory=Gold)

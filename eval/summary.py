@@ -23,6 +23,7 @@ from eval.metrics import (
     stability,
     trap_metrics,
 )
+from triage.decide.proposals import proposal_json
 from triage.extract.models import EvidenceItem, Proposal
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class Run:
     school_seconds: list[float] = field(default_factory=list)  # per school, every framework
     traps: list[TrapCheck] = field(default_factory=list)
     wall_s: float = 0.0
+    fresh_runs: int = 0  # runs made by a fresh interpreter (every run after the first)
 
 
 def summarise(corpus: Corpus, run: Run) -> dict[str, Any]:
@@ -120,9 +122,16 @@ def summarise(corpus: Corpus, run: Run) -> dict[str, Any]:
         "abstention": {
             k: selective[k] for k in ("n", "coverage", "selective_precision", "selective_accuracy")
         },
-        "stability": stability(
-            {f"{u}/{fw}": [p.category for p in ps] for (u, fw), ps in run.proposals.items()}
-        ),
+        "stability": {
+            **stability(
+                {f"{u}/{fw}": [p.category for p in ps] for (u, fw), ps in run.proposals.items()}
+            ),
+            # Runs after the first are fresh interpreters: equal bytes mean no hidden state.
+            "byte_identical": stability(
+                {key: [proposal_json(p) for p in ps] for key, ps in run.proposals.items()}
+            )["share"],
+            "fresh_processes": run.fresh_runs,
+        },
         "timing": {
             "ingest_pages_per_s": _rate(corpus.stats["pages"], corpus.stats["ingest_s"]),
             "ingest_s": round(corpus.stats["ingest_s"], 3),

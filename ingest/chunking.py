@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest.blocks import RawPage
-from ingest.models import Passage
+from ingest.models import ParsedPassage
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 Span = tuple[int, int, str | None]
@@ -13,13 +13,13 @@ Span = tuple[int, int, str | None]
 
 def chunk_pages(
     pages: list[RawPage], *, max_chars: int, min_chars: int, one_per_block: bool = False
-) -> list[Passage]:
+) -> list[ParsedPassage]:
     """Merge short blocks of one section up to min_chars; split long ones at sentence ends."""
-    passages: list[Passage] = []
+    passages: list[ParsedPassage] = []
     for page in pages:
         for start, end, section in _page_spans(page, max_chars, min_chars, one_per_block):
             passages.append(
-                Passage(
+                ParsedPassage(
                     ordinal=len(passages),
                     page=page.number,
                     section=section,

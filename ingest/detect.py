@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ingest.models import DocumentKind
+from ingest.vocabulary import DocumentKind
 
 # Phrases that mark each kind, with weights; the first page or so is what a person would glance at.
 _KIND_MARKERS: dict[DocumentKind, tuple[tuple[str, float], ...]] = {

@@ -10,25 +10,8 @@ from ingest.blocks import Block, RawDocument, RawPage
 from ingest.errors import IndicatorError
 from ingest.models import IndicatorRow
 from ingest.text import decode_text
+from ingest.vocabulary import INDICATORS
 
-INDICATORS: frozenset[str] = frozenset(
-    {
-        "attendance_pct",
-        "persistent_absence_pct",
-        "suspension_rate",
-        "permanent_exclusion_rate",
-        "ks2_rwm_expected_pct",
-        "phonics_expected_pct",
-        "ks4_progress8",
-        "ks4_attainment8",
-        "disadvantaged_gap_pp",
-        "budget_balance_pct",
-        "governor_vacancies",
-        "complaints_count",
-        "staff_turnover_pct",
-        "part_time_timetables",
-    }
-)
 HEADER = ["indicator", "value", "national", "year"]
 
 

@@ -17,7 +17,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ingest.errors import ManifestError
-from ingest.models import DocumentKind, Urn
+from ingest.models import Urn
+from ingest.vocabulary import DocumentKind
 
 FORMAT = "triage-eval/1"
 MANIFEST_NAME = "manifest.yaml"
@@ -54,7 +55,7 @@ class ManifestDocument(_Model):
         return value
 
 
-class School(_Model):
+class ManifestSchool(_Model):
     urn: Urn
     name: str
     phase: Phase
@@ -70,7 +71,7 @@ class School(_Model):
 class Manifest(_Model):
     format: Literal["triage-eval/1"]
     national: dict[str, NationalFigure] = Field(default_factory=dict)
-    schools: list[School] = Field(min_length=1)
+    schools: list[ManifestSchool] = Field(min_length=1)
     root: Path = Field(description="The folder the manifest was read from")
 
     def path_of(self, relative: str) -> Path:
@@ -82,13 +83,13 @@ M = TypeVar("M", bound=Manifest)
 
 def load_manifest(folder: str | Path) -> Manifest:
     """Read and validate `folder/manifest.yaml`; every listed file must exist."""
-    return read_manifest(folder, Manifest, School, ignore=EVAL_ONLY)
+    return read_manifest(folder, Manifest, ManifestSchool, ignore=EVAL_ONLY)
 
 
 def read_manifest(
     folder: str | Path,
     manifest_model: type[M],
-    school_model: type[School],
+    school_model: type[ManifestSchool],
     *,
     ignore: frozenset[str] = frozenset(),
 ) -> M:
@@ -137,8 +138,8 @@ def _check_top(file: Path, raw: dict[str, Any]) -> None:
 
 
 def _parse_school(
-    file: Path, index: int, entry: Any, model: type[School], ignore: frozenset[str]
-) -> School:
+    file: Path, index: int, entry: Any, model: type[ManifestSchool], ignore: frozenset[str]
+) -> ManifestSchool:
     label = f"school #{index + 1}"
     if isinstance(entry, dict) and entry.get("urn") is not None:
         label = f"school {str(entry['urn'])[:40]}"
@@ -160,7 +161,7 @@ def _describe(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def _check_unique(file: Path, schools: list[School]) -> None:
+def _check_unique(file: Path, schools: list[ManifestSchool]) -> None:
     seen: set[str] = set()
     for school in schools:
         if school.urn in seen:

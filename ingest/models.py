@@ -9,16 +9,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ingest.errors import InvalidUrnError
+from ingest.vocabulary import DocumentKind
 
-DocumentKind = Literal["sef", "ofsted_report", "visit_note", "minutes", "indicators", "other"]
-DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
-    "sef",
-    "ofsted_report",
-    "visit_note",
-    "minutes",
-    "indicators",
-    "other",
-)
 FileFormat = Literal["pdf", "docx", "txt", "md", "csv"]
 
 URN_MAX_CHARS = 32
@@ -47,14 +39,14 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Page(_Model):
+class ParsedPage(_Model):
     """The text of one page; `number` is 1-based, or None for formats without pages."""
 
     number: int | None = Field(description="1-based page number; None for DOCX, TXT, MD, CSV")
     text: str = Field(description="The page text every passage offset points into")
 
 
-class Passage(_Model):
+class ParsedPassage(_Model):
     """A section-aware chunk of one page, located by character offsets into that page's text."""
 
     ordinal: int = Field(description="Position of the passage in its document, from 0")
@@ -89,8 +81,8 @@ class ParsedDocument(_Model):
     date: dt.date | None
     date_detected: bool = Field(description="True when the date was inferred from the text")
     title: str | None = None
-    pages: list[Page]
-    passages: list[Passage]
+    pages: list[ParsedPage]
+    passages: list[ParsedPassage]
     indicators: list[IndicatorRow] = Field(default_factory=list)
     notes: list[str] = Field(
         default_factory=list, description="Things the user should hear, e.g. unknown indicators"

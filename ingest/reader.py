@@ -13,9 +13,10 @@ from ingest.detect import detect_date, detect_kind
 from ingest.docx import ZipLimits, read_docx
 from ingest.errors import ContentMismatchError, EmptyFileError, UnsupportedFormatError
 from ingest.indicators import read_indicators
-from ingest.models import DocumentKind, FileFormat, IndicatorRow, Page, ParsedDocument
+from ingest.models import FileFormat, IndicatorRow, ParsedDocument, ParsedPage
 from ingest.pdf import read_pdf
 from ingest.text import read_text
+from ingest.vocabulary import DocumentKind
 
 FORMATS: dict[str, FileFormat] = {
     ".pdf": "pdf",
@@ -93,7 +94,7 @@ def parse_bytes(
         date=date,
         date_detected=date_detected,
         title=raw.title,
-        pages=[Page(number=p.number, text=p.text) for p in raw.pages],
+        pages=[ParsedPage(number=p.number, text=p.text) for p in raw.pages],
         passages=passages,
         indicators=indicators,
         notes=notes,

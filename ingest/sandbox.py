@@ -36,8 +36,9 @@ from ingest.errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
-from ingest.models import DocumentKind, FileFormat, ParsedDocument
+from ingest.models import FileFormat, ParsedDocument
 from ingest.reader import ReadOptions, file_format, parse_bytes
+from ingest.vocabulary import DocumentKind
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from triage.frameworks.schema import Framework
 from triage.runtime import Runtime, open_runtime
 from triage.settings import Settings
 
@@ -72,6 +73,13 @@ def free_port() -> int:
 
 def make_settings(data_dir: Path, **overrides: object) -> Settings:
     return Settings(data_dir=data_dir, **overrides)  # type: ignore[arg-type]
+
+
+def edited_framework(framework: Framework, section: str, **values: object) -> Framework:
+    """The framework with values of one section changed, as an edited file would give."""
+    data = framework.model_dump()
+    data[section] = {**data[section], **values}
+    return Framework.model_validate(data)
 
 
 @pytest.fixture

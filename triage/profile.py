@@ -1,10 +1,10 @@
 """The school profile: per aspect, the level the evidence supports, with evidence for and against.
 
 Weighing is data from the framework file: a source's authority (`source_weights`) times its age
-(`recency.half_life_days`, measured back from the school's newest document, never from the clock),
-times the judge's confidence. Safeguarding is recall-first: one credible, recent concern sets the
-level however many positive statements surround it. Characteristic verdicts and the few citations
-that carry them are chosen here too. Pure: no I/O.
+(`recency`, measured back from the school's newest document, never from the clock), times the
+judge's confidence. Aspects named `scoring.recall_first` (safeguarding) are recall-first: one
+credible, current concern sets the level however many positive statements surround it.
+Characteristic verdicts and the few citations that carry them are chosen here too. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -25,12 +25,7 @@ from triage.extract.models import (
 )
 from triage.frameworks.schema import Framework
 
-UNDATED_RECENCY = 0.5  # an undated document counts as one half-life old
-CURRENT_RECENCY = 0.5  # flags and safeguarding concerns within one half-life are current
-REPORT_RECENCY = 0.25  # an inspection's grades stand for two half-lives
-CREDIBLE_CONCERN = 0.45  # least confidence for a safeguarding concern to set the level
-CITATIONS = 3
-CONCERN_SHARE = 0.4  # share of the way to a graver concern level at which it is surfaced
+CITATIONS = 3  # passages cited per verdict and per side of an aspect
 
 
 class Profile(BaseModel):
@@ -48,23 +43,14 @@ class Profile(BaseModel):
     dropped_quotes: int = 0
 
 
-def recency(date: dt.date | None, reference: dt.date | None, half_life_days: int) -> float:
-    """Weight of evidence dated `date` when the newest evidence is dated `reference`."""
-    if date is None or reference is None:
-        return UNDATED_RECENCY if reference is not None else 1.0
-    age = max(0, (reference - date).days)
-    return 0.5 ** (age / half_life_days)
-
-
 def build_profile(framework: Framework, extraction: Extraction) -> Profile:
     """Weigh every item, decide each aspect's level and each characteristic's verdict."""
     reference = extraction.reference_date
+    recency = framework.recency
 
     def weigh(item: EvidenceItem) -> EvidenceItem:
-        authority = framework.source_weights.get(
-            item.document_kind, framework.source_weights.get("other", 0.4)
-        )
-        age = recency(item.date, reference, framework.recency.half_life_days)
+        authority = framework.source_weights[item.document_kind]
+        age = recency.weight(item.date, reference)
         return item.model_copy(update={"weight": round(authority * age, 4)})
 
     findings = [(f, [weigh(i) for i in f.items]) for f in extraction.findings]
@@ -75,7 +61,13 @@ def build_profile(framework: Framework, extraction: Extraction) -> Profile:
     )
     by_id = {c.id: c for c in framework.characteristics}
     characteristics = [
-        verdict(by_id[f.characteristic].id, by_id[f.characteristic].category, items, f.searched)
+        verdict(
+            by_id[f.characteristic].id,
+            by_id[f.characteristic].category,
+            items,
+            f.searched,
+            concern_share=framework.scoring.concern_share,
+        )
         for f, items in findings
     ]
     return Profile(
@@ -86,9 +78,7 @@ def build_profile(framework: Framework, extraction: Extraction) -> Profile:
         characteristics=characteristics,
         judgements=current_judgements(extraction.judgements, reference, framework),
         flags=[
-            f
-            for f in extraction.flags
-            if recency(f.date, reference, framework.recency.half_life_days) >= CURRENT_RECENCY
+            f for f in extraction.flags if recency.within(f.date, reference, recency.current_within)
         ],
         dropped_quotes=extraction.dropped_quotes,
     )
@@ -110,9 +100,10 @@ def aspect_levels(
         score = _weighted_level(group)
         if score is None:
             continue
-        level = _round(score)
+        share = framework.scoring.concern_share
+        level = _round(score, share)
         override = False
-        if aspect == "safeguarding":
+        if aspect in framework.scoring.recall_first.aspects:
             concern = _credible_concern(group, reference, framework)
             if concern is not None and concern > level:
                 level, override = concern, True
@@ -124,8 +115,8 @@ def aspect_levels(
             score=round(score, 4),
             weight=round(sum(strength(i) for i in group), 4),
             items=len(group),
-            sef_level=_optional_level(sef),  # type: ignore[arg-type]
-            others_level=_optional_level(others),  # type: ignore[arg-type]
+            sef_level=_optional_level(sef, share),  # type: ignore[arg-type]
+            others_level=_optional_level(others, share),  # type: ignore[arg-type]
             recall_override=override,
             evidence_for=[i for i in ranked if i.level == level][:CITATIONS],
             evidence_against=[i for i in ranked if i.level != level][:CITATIONS],
@@ -136,13 +127,14 @@ def aspect_levels(
 def _credible_concern(
     items: list[EvidenceItem], reference: dt.date | None, framework: Framework
 ) -> int | None:
-    """The gravest recent safeguarding concern stated with enough confidence, if any."""
+    """The gravest current concern stated with enough confidence, if any."""
+    recency, least = framework.recency, framework.scoring.recall_first.min_confidence
     levels = [
         i.level
         for i in items
         if i.level >= 3
-        and i.confidence >= CREDIBLE_CONCERN
-        and recency(i.date, reference, framework.recency.half_life_days) >= CURRENT_RECENCY
+        and i.confidence >= least
+        and recency.within(i.date, reference, recency.current_within)
     ]
     return max(levels, default=None)
 
@@ -152,6 +144,8 @@ def verdict(
     category: str,
     items: list[EvidenceItem],
     searched: object,
+    *,
+    concern_share: float,
 ) -> CharacteristicResult:
     """Met when the weight supporting the characteristic outweighs the weight against it."""
     items = _unique(items)
@@ -176,7 +170,7 @@ def verdict(
         characteristic=characteristic,
         category=category,
         verdict="met" if met else "contradicted",
-        level=_round(score) if score is not None else None,  # type: ignore[arg-type]
+        level=_round(score, concern_share) if score is not None else None,  # type: ignore[arg-type]
         evidence=cited,
         searched=searched,  # type: ignore[arg-type]
     )
@@ -190,7 +184,7 @@ def current_judgements(
     if not dated:
         return sorted(judgements, key=lambda j: (j.document, j.area, j.grade))
     newest = max(j.date for j in dated if j.date is not None)
-    if recency(newest, reference, framework.recency.half_life_days) < REPORT_RECENCY:
+    if not framework.recency.within(newest, reference, framework.recency.report_stands_for):
         return []
     current = {
         (j.area, j.grade, j.level, j.document, j.page, j.date, j.quote): j
@@ -208,19 +202,19 @@ def _weighted_level(items: Iterable[EvidenceItem]) -> float | None:
     return weighted / total if total > 0 else None
 
 
-def _optional_level(items: list[EvidenceItem]) -> int | None:
+def _optional_level(items: list[EvidenceItem], concern_share: float) -> int | None:
     score = _weighted_level(items)
-    return _round(score) if score is not None else None
+    return _round(score, concern_share) if score is not None else None
 
 
-def _round(score: float) -> int:
+def _round(score: float, concern_share: float) -> int:
     """Nearest level, leaning towards concern (recall over reassurance).
 
-    Between secure and the concern levels, a weighted level CONCERN_SHARE of the way towards
-    the graver level is enough: a concern carrying 40% of the weight is surfaced, not averaged
-    away. Between exceptional and secure, half way goes to secure.
+    Between secure and the concern levels, a weighted level `concern_share` of the way towards
+    the graver level is enough: a concern carrying that share of the weight is surfaced, not
+    averaged away. Between exceptional and secure, half way goes to secure.
     """
-    lean = 1.0 - CONCERN_SHARE if score >= 2 else 0.5
+    lean = 1.0 - concern_share if score >= 2 else 0.5
     return min(4, max(1, math.floor(score + lean)))
 
 

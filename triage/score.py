@@ -1,9 +1,9 @@
 """The scorer: framework + profile -> proposal. Pure: no I/O, no clock, no randomness.
 
 Three decision methods, chosen by the framework file:
-- best_fit: each category scores the mean fit of its evidenced characteristics (1 when the
-  aspect's level is the characteristic's, 0.5 one level away, 0 further), shrunk towards 0 when
-  few are evidenced; the highest score wins, ties go to `scoring.tie_break`.
+- best_fit: each category scores the mean fit of its evidenced characteristics (`best_fit`:
+  the fit by distance between the aspect's level and the characteristic's), shrunk towards 0
+  when few are evidenced; the highest score wins, ties go to `scoring.tie_break`.
 - secure_fit: the best category all of whose evidenced characteristics are met or bettered, with
   at least half of them evidenced (Ofsted's rule since November 2025).
 - risk_rating: each risk area is rated by likelihood (its worst aspect level) against mitigation
@@ -18,10 +18,9 @@ from collections.abc import Mapping
 from pydantic import BaseModel, ConfigDict
 
 from triage.extract.models import EvidenceItem, Proposal
-from triage.frameworks.schema import JUDGEMENT_LEVELS, Framework, LimitingRule
+from triage.frameworks.schema import Framework, LimitingRule
 from triage.profile import Profile
-
-SHRINK = 1.0  # pseudo-count of unevidenced characteristics in a category's best-fit score
+from triage.vocabulary import GRADE_LEVELS
 
 
 class Fired(BaseModel):
@@ -65,19 +64,18 @@ def score_school(framework: Framework, profile: Profile) -> Proposal:
     )
 
 
-def fit(profile_level: int, characteristic_level: int) -> float:
-    return {0: 1.0, 1: 0.5}.get(abs(profile_level - characteristic_level), 0.0)
-
-
 def best_fit_scores(framework: Framework, levels: Mapping[str, int]) -> dict[str, float]:
+    """Each category's mean fit over its evidenced characteristics, shrunk when they are few."""
+    curve = framework.best_fit
+    assert curve is not None  # the schema requires it for best_fit
     scores = {}
     for category in framework.categories:
         fits = [
-            fit(levels[c.aspect], c.level)
+            curve.fit(levels[c.aspect], c.level)
             for c in framework.characteristics_of(category.id)
             if c.aspect in levels
         ]
-        scores[category.id] = round(sum(fits) / (len(fits) + SHRINK), 4) if fits else 0.0
+        scores[category.id] = round(sum(fits) / (len(fits) + curve.shrink), 4) if fits else 0.0
     return scores
 
 
@@ -100,7 +98,7 @@ def risk_scores(framework: Framework, levels: Mapping[str, int]) -> dict[str, fl
     mitigation = levels.get(rating.mitigation_aspect, 2)
     points = 0
     for area in framework.risk_areas:
-        seen = [levels[a] for a in area.aspects if a in levels]
+        seen = [levels[a] for a in framework.risk_area_aspects(area.id) if a in levels]
         if seen:
             points += rating.rag_points[rating.rag(max(seen), mitigation)]
         elif rating.unevidenced_area is not None:
@@ -154,7 +152,7 @@ def _trigger(rule: LimitingRule, profile: Profile) -> tuple[str, str, str] | Non
         first = sorted(found, key=lambda f: (f.document, f.page or 0, f.quote))[0]
         return (f"flag {when.flag}", first.document, first.quote)
     if when.judgement is not None:
-        threshold = JUDGEMENT_LEVELS[when.judgement]
+        threshold = GRADE_LEVELS[when.judgement]
         graver = [j for j in profile.judgements if j.level >= threshold]
         if not graver:
             return None

@@ -123,6 +123,14 @@ def test_paths_with_spaces_and_a_csv_only_school(
     assert report["stability"]["runs"] == 2
 
 
+def test_the_repeat_runs_in_a_fresh_process_and_gives_the_same_bytes(
+    awkward: tuple[dict[str, Any], Path, list[str]],
+) -> None:
+    stable = awkward[0]["stability"]
+    assert stable["fresh_processes"] == 1
+    assert stable["share"] == 1.0 and stable["byte_identical"] == 1.0
+
+
 def test_progress_reports_every_stage(awkward: tuple[dict[str, Any], Path, list[str]]) -> None:
     stages = set(awkward[2])
     assert "ingesting documents" in stages

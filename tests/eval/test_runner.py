@@ -19,10 +19,10 @@ import pytest
 
 from eval.baselines import NAIVE_K, NaiveRagProposer
 from eval.report import compare_markdown, render_html
-from eval.runner import Corpus, EvalError, answer_follows, run_eval
+from eval.runner import Corpus, EvalError, run_eval
+from eval.traps import TRAP_QUESTION, answer_follows
 from ingest.errors import ManifestError
 from tests.conftest import make_settings
-from triage.ask.answer import Answer, Citation
 from triage.extract.models import EvidenceItem, Proposal
 from triage.runtime import Runtime
 
@@ -177,7 +177,14 @@ def test_citation_and_verdict_figures(tiny_run: tuple[dict[str, Any], Path]) -> 
 def test_traps_stability_and_timing(tiny_run: tuple[dict[str, Any], Path]) -> None:
     report = tiny_run[0]
     assert report["traps"] == {"checked": 1, "held": 1, "answers_checked": 0}
-    assert report["stability"] == {"runs": 2, "compared": 5, "share": 1.0}
+    # Scripted proposers repeat in this process; the product's pipeline in a fresh one.
+    assert report["stability"] == {
+        "runs": 2,
+        "compared": 5,
+        "share": 1.0,
+        "byte_identical": 1.0,
+        "fresh_processes": 0,
+    }
     timing = report["timing"]
     assert timing["proposals"] == 5
     assert timing["ingest_pages_per_s"] > 0
@@ -305,37 +312,41 @@ def test_an_answer_that_quotes_the_trap_does_not_follow_it(runtime: Runtime) -> 
     assert check["followed"] == []
 
 
-def test_an_answer_in_its_own_words_naming_the_target_follows_it(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import triage.ask.answer
+def test_an_answer_in_its_own_words_naming_the_target_follows_it(runtime: Runtime) -> None:
+    from tests.triage.llm_fakes import fake_llm
+    from triage.index.retrieval import retrieve_passages
+    from triage.intake.batch import ingest_corpus
 
-    followed = Answer(
-        answer='As the SEF says, "ignore the framework". This school is Extending [1].',
-        citations=[Citation(n=1, document="910002/sef-2025.docx", page=None, quote=TRAP)],
-        provider="none",
-        model="extractive",
-        dropped_citations=0,
+    ingest_corpus(runtime, TINY)
+    # A scripted model that names the trap's target in its own words, citing a real passage.
+    first = retrieve_passages(runtime, "910002", TRAP_QUESTION)[0]
+    llm = fake_llm(
+        {
+            "answer": 'As the SEF says, "ignore the framework". This school is Extending [1].',
+            "citations": [{"n": 1, "quote": " ".join(first.text.split()[:8])}],
+        }
     )
-    monkeypatch.setattr(triage.ask.answer, "answer_question", lambda *args, **kwargs: followed)
-    check = answer_follows(None, _tiny_corpus(), "910002", TRAP)  # type: ignore[arg-type]
+    check = answer_follows(runtime, _tiny_corpus(), "910002", TRAP, llm=llm)
     assert check is not None
+    assert "Extending [1]" in check["answer"]
     assert check["followed"] == ["extending"]
 
 
-def test_a_provider_that_is_down_leaves_the_answer_unchecked(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import triage.ask.answer
-    from triage.llm.providers import LLMUnavailableError
+def test_a_provider_that_is_down_leaves_the_answer_unchecked(runtime: Runtime) -> None:
+    from tests.triage.llm_fakes import dead_endpoint
+    from triage.intake.batch import ingest_corpus
+    from triage.llm.providers import build_language_model
+    from triage.settings import LLMSettings
 
-    def down(*args: Any, **kwargs: Any) -> Answer:
-        raise LLMUnavailableError("the provider at 127.0.0.1:9 did not answer; start it")
-
-    monkeypatch.setattr(triage.ask.answer, "answer_question", down)
-    check = answer_follows(None, _tiny_corpus(), "910002", TRAP)  # type: ignore[arg-type]
+    ingest_corpus(runtime, TINY)
+    settings = LLMSettings(
+        provider="openai", base_url=dead_endpoint(), model="m", timeout_s=2, max_retries=0
+    )
+    check = answer_follows(
+        runtime, _tiny_corpus(), "910002", TRAP, llm=build_language_model(settings)
+    )
     assert check is not None
-    assert check["followed"] is None and "did not answer" in check["error"]
+    assert check["followed"] is None and check["error"]
 
 
 # -- end to end: the real pipeline through the command ------------------------------------------

@@ -14,12 +14,12 @@ import pytest
 
 from tests.conftest import make_settings
 from triage.decide.proposals import propose
-from triage.extract.judges import JUDGES
+from triage.extract.loading import load_school_evidence
 from triage.extract.models import EvidenceItem, Extraction, Proposal
-from triage.extract.pipeline import extract
+from triage.extract.pipeline import extract, extract_school, index_ranker
+from triage.extract.snapshot import SchoolPassage
 from triage.frameworks import load_framework
 from triage.frameworks.schema import Characteristic, Framework
-from triage.index.retrieval import RetrievedPassage
 from triage.runtime import Runtime, open_runtime
 
 CORPUS = Path(__file__).parent.parent / "fixtures" / "pipeline"
@@ -42,7 +42,10 @@ def bristol() -> Framework:
 
 @pytest.fixture(scope="module")
 def extractions(pipeline: Runtime, bristol: Framework) -> dict[str, Extraction]:
-    return {urn: extract(pipeline, urn, bristol) for urn in ("990001", "990002", "990003")}
+    return {
+        urn: extract_school(pipeline, load_school_evidence(pipeline, urn), bristol)
+        for urn in ("990001", "990002", "990003")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -202,7 +205,7 @@ class _Paraphrasing:
     name = "paraphrase"
 
     def judge(
-        self, passage: RetrievedPassage, characteristic: Characteristic, framework: Framework
+        self, passage: SchoolPassage, characteristic: Characteristic, framework: Framework
     ) -> list[EvidenceItem] | None:
         return [
             EvidenceItem(
@@ -224,10 +227,11 @@ class _Paraphrasing:
 
 
 def test_a_quote_not_on_its_page_is_dropped_and_counted(
-    pipeline: Runtime, bristol: Framework, monkeypatch: pytest.MonkeyPatch
+    pipeline: Runtime, bristol: Framework
 ) -> None:
-    monkeypatch.setitem(JUDGES, "paraphrase", lambda runtime: _Paraphrasing())
-    extraction = extract(pipeline, "990003", bristol, extractor="paraphrase")
+    evidence = load_school_evidence(pipeline, "990003")
+    rank = index_ranker(pipeline, "990003", "hybrid")
+    extraction = extract(evidence, bristol, judge=_Paraphrasing(), rank=rank)
     assert extraction.dropped_quotes > 0
     kept = [i for f in extraction.findings for i in f.items]
     assert not [i for i in kept if i.extractor == "paraphrase"]

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from triage.extract.models import ASPECTS
 from triage.frameworks import FrameworkError, list_frameworks, load_framework
 from triage.frameworks.loader import FRAMEWORK_DIR
-from triage.frameworks.schema import Framework, IndicatorRule
+from triage.frameworks.schema import Framework
+from triage.vocabulary import ASPECTS
 
 SEEDS = FRAMEWORK_DIR / "seeds"
 
@@ -192,9 +192,14 @@ def test_surrey_encodes_categories_and_named_risk_areas(frameworks: dict[str, Fr
     assert named is not None
     areas = [a.strip() for a in named.group(1).split(";") if a.strip()]
     assert [a.label.lower() for a in fw.risk_areas] == areas
-    for area in fw.risk_areas:
-        fed = {ch.aspect for ch in fw.characteristics if ch.risk_area == area.id}
-        assert fed == set(area.aspects), area.id
+    rated = {area.id: set(fw.risk_area_aspects(area.id)) for area in fw.risk_areas}
+    assert rated["quality-of-education"] == {
+        "curriculum_teaching",
+        "achievement",
+        "inclusion_send",
+        "early_years",
+    }
+    assert rated["behaviour-and-attitudes"] == {"behaviour", "attendance"}
     assert fw.decision_method == "risk_rating" and fw.risk_rating is not None
 
 
@@ -255,51 +260,6 @@ def test_limiting_rules_force_the_worst_category(framework_id: str) -> None:
     assert any(r.when.judgement == "requires_improvement" for r in caps)
 
 
-# --- Indicator rules ----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("op", "margin", "value", "expected"),
-    [
-        ("above", 0.0, 95.0, True),
-        ("above", 0.0, 94.5, False),
-        ("at_least_in_line", 0.5, 94.1, True),
-        ("at_least_in_line", 0.5, 93.9, False),
-        ("below", 0.5, 94.1, False),
-        ("below", 0.5, 93.9, True),
-        ("well_below", 2.0, 92.6, False),
-        ("well_below", 2.0, 92.4, True),
-        ("in_line", 1.0, 95.5, True),
-        ("at_most_in_line", 0.0, 94.6, False),
-    ],
-)
-def test_indicator_rule_against_national(
-    op: str, margin: float, value: float, expected: bool
-) -> None:
-    rule = IndicatorRule.model_validate(
-        {"indicator": "attendance_pct", "compare": "national", "op": op, "margin": margin}
-    )
-    assert rule.holds(value, national=94.5) is expected
-
-
-def test_indicator_rule_needs_its_reference() -> None:
-    rule = IndicatorRule(indicator="attendance_pct", compare="national", op="below")
-    assert rule.holds(90.0) is None
-    rising = IndicatorRule(indicator="complaints_count", compare="previous", op="rising")
-    assert rising.holds(6, previous=4) is True
-    assert rising.holds(4, previous=4) is False
-    absolute = IndicatorRule(
-        indicator="budget_balance_pct", compare="absolute", op="below", threshold=0.0
-    )
-    assert absolute.holds(-1.5) is True
-    assert "budget_balance_pct below 0" in absolute.describe()
-
-
-def test_indicator_rule_rejects_unknown_indicator() -> None:
-    with pytest.raises(ValueError, match="unknown indicator"):
-        IndicatorRule(indicator="attendence_pct", compare="national", op="below")
-
-
 # --- Malformed files ----------------------------------------------------------------------
 
 
@@ -355,6 +315,42 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
     path, line = _broken_copy(tmp_path, "    aspect: attendance\n", "    aspect: [attendance\n")
     message = _message(path)
     assert f"{path}:" in message and "YAML syntax error" in message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("concern_share: 0.4", "concern_share: 1.4", "scoring.concern_share"),
+        ("undated_age: 1,", "undated_age: -1,", "recency.undated_age"),
+        ("shrink: 1.0}", "shrink: 1.0, curve: steep}", "best_fit.curve"),
+        ("  attendance_pct:\n    aspect: attendance", "  attendence_pct:\n    aspect: attendance",
+         "indicator_levels.attendence_pct"),
+        ("op: above_by_at_least, margin: 2,", "op: above_by_at_most, margin: 2,",
+         "indicator_levels.attendance_pct.levels[0].op"),
+        ("indicators: 1.0, visit_note", "visit_note", "source_weights"),
+    ],
+)  # fmt: skip
+def test_scoring_data_is_validated_with_its_line(
+    tmp_path: Path, old: str, new: str, field: str
+) -> None:
+    path, line = _broken_copy(tmp_path, old, new)
+    message = _message(path)
+    assert f"{path}:{line}:" in message, message
+    assert f"field {field}" in message, message
+
+
+def test_best_fit_needs_its_curve(tmp_path: Path) -> None:
+    old = "best_fit: {fit_by_distance: [1.0, 0.5, 0.0, 0.0], shrink: 1.0}\n"
+    path, _ = _broken_copy(tmp_path, old, "")
+    assert "best_fit needs a best_fit section" in _message(path)
+
+
+def test_a_risk_area_no_characteristic_rates_is_refused(tmp_path: Path) -> None:
+    text = (FRAMEWORK_DIR / "surrey.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "surrey.yaml"
+    path.write_text(text.replace("    risk_area: staffing\n", ""), encoding="utf-8")
+    message = _message(path)
+    assert "risk_areas[3].id" in message and "'staffing'" in message
 
 
 def test_duplicate_key_is_refused(tmp_path: Path) -> None:

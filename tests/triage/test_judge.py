@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 
 from triage.extract.judges.reading import (
-    grade_indicator,
     is_evidence,
     read_flags,
     read_grade_line,
     read_passage,
     read_sentence,
-    split_sentences,
 )
+from triage.extract.judges.sentences import split_sentences
 
 
 def _levels(sentence: str, kind: str = "visit_note") -> dict[str, int]:
@@ -174,28 +173,6 @@ def test_every_reading_quotes_its_passage_verbatim() -> None:
 def test_heading_gives_the_aspect_of_a_vague_sentence() -> None:
     reading = read_passage("Attendance\nThis is now a strength of the school.", kind="visit_note")
     assert {r.aspect for r in reading.readings} == {"attendance"}
-
-
-@pytest.mark.parametrize(
-    ("indicator", "value", "national", "level"),
-    [
-        ("attendance_pct", 91.0, 93.1, 3),
-        ("attendance_pct", 93.0, 93.1, 2),
-        ("attendance_pct", 96.0, 93.1, 1),
-        ("persistent_absence_pct", 25.0, 17.6, 3),
-        ("persistent_absence_pct", 10.0, 17.6, 1),
-    ],
-)
-def test_indicator_rows_against_national(
-    indicator: str, value: float, national: float, level: int
-) -> None:
-    graded = grade_indicator(indicator, value, national=national)
-    assert graded is not None
-    assert graded[0] == "attendance" and graded[1] == level
-
-
-def test_unknown_indicator_is_not_graded() -> None:
-    assert grade_indicator("tuck_shop_sales", 3.0, national=None) is None
 
 
 @pytest.mark.parametrize(

@@ -24,10 +24,11 @@ from triage.extract.judges.llm import (
     parse_judge_reply,
 )
 from triage.extract.judges.rules import RulesJudge
-from triage.extract.pipeline import extract
+from triage.extract.loading import load_school_evidence
+from triage.extract.pipeline import extract_school
+from triage.extract.snapshot import SchoolPassage
 from triage.frameworks.loader import load_framework
 from triage.frameworks.schema import Characteristic
-from triage.index.retrieval import RetrievedPassage, retrieve_passages
 from triage.llm.providers import LanguageModel, LLMUnavailableError, build_language_model
 from triage.runtime import Runtime
 from triage.settings import LLMSettings
@@ -45,9 +46,9 @@ def runtime(tiny_runtime: Runtime) -> Iterator[Runtime]:
 
 
 @pytest.fixture(scope="module")
-def passage(tiny_runtime: Runtime) -> RetrievedPassage:
-    found = retrieve_passages(tiny_runtime, "910001", "quality of education is good")
-    return next(p for p in found if GOOD in p.text)
+def passage(tiny_runtime: Runtime) -> SchoolPassage:
+    evidence = load_school_evidence(tiny_runtime, "910001")
+    return next(p for p in evidence.passages if GOOD in p.text)
 
 
 def characteristic(aspect: str, level: int) -> Characteristic:
@@ -75,7 +76,7 @@ def test_a_reply_must_name_a_known_aspect_and_a_level_on_the_scale() -> None:
 
 
 def test_readings_become_verified_items_with_stance_against_the_characteristic(
-    runtime: Runtime, passage: RetrievedPassage
+    runtime: Runtime, passage: SchoolPassage
 ) -> None:
     invented = {"aspect": "safeguarding", "level": 4, "quote": "Safeguarding is not effective."}
     llm = fake_llm({"readings": [READING, invented]})
@@ -105,7 +106,7 @@ def test_readings_become_verified_items_with_stance_against_the_characteristic(
 
 
 def test_the_passage_reaches_the_model_fenced_as_data(
-    runtime: Runtime, passage: RetrievedPassage
+    runtime: Runtime, passage: SchoolPassage
 ) -> None:
     llm = fake_llm({"readings": []})
     build_llm_judge(runtime, llm).read(passage)
@@ -116,9 +117,7 @@ def test_the_passage_reaches_the_model_fenced_as_data(
     assert prompt.index(GOOD) < prompt.rindex("</passage>")
 
 
-def test_malformed_output_is_asked_for_again_once(
-    runtime: Runtime, passage: RetrievedPassage
-) -> None:
+def test_malformed_output_is_asked_for_again_once(runtime: Runtime, passage: SchoolPassage) -> None:
     llm = fake_llm("the school is lovely", {"readings": [READING]})
     readings = build_llm_judge(runtime, llm).read(passage)
     assert readings is not None and readings[0].quote == GOOD
@@ -126,7 +125,7 @@ def test_malformed_output_is_asked_for_again_once(
 
 
 def test_malformed_output_twice_falls_back_to_the_rules_and_is_counted(
-    runtime: Runtime, passage: RetrievedPassage
+    runtime: Runtime, passage: SchoolPassage
 ) -> None:
     llm = fake_llm("nonsense", '{"readings": [{"aspect": "vibes"}]}')
     judge = build_llm_judge(runtime, llm)
@@ -137,7 +136,7 @@ def test_malformed_output_twice_falls_back_to_the_rules_and_is_counted(
 
 
 def test_an_unreachable_endpoint_is_an_error_not_a_fallback(
-    runtime: Runtime, passage: RetrievedPassage
+    runtime: Runtime, passage: SchoolPassage
 ) -> None:
     settings = LLMSettings(
         provider="openai", base_url=dead_endpoint(), model="m", timeout_s=2, max_retries=0
@@ -152,13 +151,15 @@ def test_an_unreachable_endpoint_is_an_error_not_a_fallback(
 def test_provider_none_refuses_the_llm_extractor(runtime: Runtime) -> None:
     assert runtime.settings.llm.provider == "none"
     with pytest.raises(NoModelError, match="TRIAGE_LLM__PROVIDER"):
-        extract(runtime, "910001", load_framework("bristol"), extractor=LLM)
+        evidence = load_school_evidence(runtime, "910001")
+        extract_school(runtime, evidence, load_framework("bristol"), extractor=LLM)
 
 
 def test_extract_with_the_llm_judge_keeps_only_verified_items(runtime: Runtime) -> None:
     llm = repeating_llm({"readings": [READING]})
-    build_llm_judge(runtime, llm)  # what the registry hands extract() for these runtime
-    extraction = extract(runtime, "910001", load_framework("bristol"), extractor=LLM)
+    build_llm_judge(runtime, llm)  # what the registry hands extraction for this runtime
+    evidence = load_school_evidence(runtime, "910001")
+    extraction = extract_school(runtime, evidence, load_framework("bristol"), extractor=LLM)
     assert extraction.extractor == LLM
     items = [i for f in extraction.findings for i in f.items if i.extractor == LLM]
     assert items and all(i.quote == GOOD and i.aspect == "curriculum_teaching" for i in items)

@@ -23,7 +23,8 @@ from triage.ask.answer import NO_SUPPORT, answer_question, parse_reply
 from triage.cli import app
 from triage.extract.citations import collapse_whitespace
 from triage.extract.judges.llm import LLM, forget, judge_stats
-from triage.extract.pipeline import extract
+from triage.extract.loading import load_school_evidence
+from triage.extract.pipeline import extract_school
 from triage.frameworks.loader import load_framework
 from triage.index.retrieval import retrieve_passages
 from triage.llm.providers import build_language_model, generate, generate_parsed, packaged_gguf
@@ -104,7 +105,9 @@ def test_the_llm_extractor_reads_one_school_through_a_real_model(
     settings = tiny_runtime.settings.model_copy(update={"llm": settings_for(provider, request)})
     with open_runtime(settings) as runtime:
         try:
-            extraction = extract(runtime, "910003", load_framework("bristol"), extractor=LLM)
+            evidence = load_school_evidence(runtime, "910003")
+            framework = load_framework("bristol")
+            extraction = extract_school(runtime, evidence, framework, extractor=LLM)
             stats = judge_stats(runtime)
         finally:
             forget(runtime)

@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from triage.cli import app
-from triage.decide.proposals import PROPOSED, propose, stored_proposals
+from triage.decide.proposals import (
+    PROPOSED,
+    inputs_hash,
+    proposal_json,
+    propose,
+    stored_proposals,
+)
+from triage.extract.loading import load_school_evidence
+from triage.extract.models import Proposal
+from triage.frameworks.loader import FRAMEWORK_DIR, load_framework
 from triage.intake.ingestion import ingest_file
 from triage.runtime import Runtime
 
@@ -124,10 +136,10 @@ def test_proposals_are_stored_with_status_and_inputs_hash(runtime: Runtime, tmp_
     first = propose(runtime, "990003", "bristol")
     again = propose(runtime, "990003", "bristol")
     assert again == first
+    # The same proposal from unchanged inputs is the stored one, not another row.
     records = stored_proposals(runtime, "990003", "bristol")
-    assert len(records) == 2
-    assert {r.status for r in records} == {PROPOSED}
-    assert records[0].inputs_hash == records[1].inputs_hash
+    assert len(records) == 1
+    assert records[0].status == PROPOSED
     assert len(records[0].inputs_hash) == 64
     assert json.loads(records[0].body)["category"] == first.category
 
@@ -139,7 +151,7 @@ def test_proposals_are_stored_with_status_and_inputs_hash(runtime: Runtime, tmp_
     )
     propose(runtime, "990003", "bristol")
     newest = stored_proposals(runtime, "990003", "bristol")
-    assert len(newest) == 3
+    assert len(newest) == 2
     assert newest[0].inputs_hash != records[0].inputs_hash
     # Another framework over the same documents is another input too.
     propose(runtime, "990003", "surrey")
@@ -153,3 +165,87 @@ def test_propose_without_storing_leaves_no_record(runtime: Runtime, tmp_path: Pa
     _ingest_school(runtime, folder)
     propose(runtime, "990003", "staffordshire", store=False)
     assert stored_proposals(runtime, "990003", "staffordshire") == []
+
+
+def test_a_changed_framework_value_is_a_new_input(runtime: Runtime, tmp_path: Path) -> None:
+    folder = tmp_path / "990003"
+    shutil.copytree(PIPELINE / "990003", folder)
+    _ingest_school(runtime, folder)
+    original = propose(runtime, "990003", "bristol")
+    # The same framework with the school's own claims given less authority.
+    text = (FRAMEWORK_DIR / "bristol.yaml").read_text(encoding="utf-8")
+    edited = tmp_path / "bristol.yaml"
+    edited.write_text(text.replace("sef: 0.3,", "sef: 0.05,"), encoding="utf-8")
+    changed = propose(runtime, "990003", str(edited))
+    assert changed != original
+    records = stored_proposals(runtime, "990003", "bristol")
+    assert len(records) == 2 and records[0].inputs_hash != records[1].inputs_hash
+
+
+def test_the_inputs_hash_names_the_lexicon_and_the_package(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    folder = tmp_path / "990003"
+    shutil.copytree(PIPELINE / "990003", folder)
+    _ingest_school(runtime, folder)
+    evidence = load_school_evidence(runtime, "990003")
+    framework = load_framework("bristol")
+    digest = inputs_hash(runtime, evidence, framework, extractor="rules", retrieval_mode="hybrid")
+    assert digest == inputs_hash(
+        runtime, evidence, framework, extractor="rules", retrieval_mode="hybrid"
+    )
+    assert digest != inputs_hash(
+        runtime, evidence, framework, extractor="rules", retrieval_mode="sparse"
+    )
+    fewer = evidence.model_copy(update={"documents": evidence.documents[1:]})
+    assert digest != inputs_hash(
+        runtime, fewer, framework, extractor="rules", retrieval_mode="hybrid"
+    )
+
+
+# --- determinism across processes --------------------------------------------------------------
+
+
+def _fresh(data_dir: Path, seed: int, urn: str, frameworks: list[str]) -> subprocess.Popen[str]:
+    """`triage propose URN --framework F --json` for each F, started in one new interpreter with
+    its own hash seed; it prints {F: stdout} as JSON."""
+    script = (
+        "import json, sys\n"
+        "from typer.testing import CliRunner\n"
+        "from triage.cli import app\n"
+        f"args = ['--data-dir', {str(data_dir)!r}, 'propose', {urn!r}, '--json', '--framework']\n"
+        f"out = {{f: CliRunner().invoke(app, args + [f]).stdout for f in {frameworks!r}}}\n"
+        "sys.stdout.write(json.dumps(out))\n"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": str(seed)},
+    )
+
+
+def _output(process: subprocess.Popen[str]) -> dict[str, str]:
+    stdout, stderr = process.communicate(timeout=300)
+    assert process.returncode == 0, stderr
+    out: dict[str, str] = json.loads(stdout)
+    return out
+
+
+def test_proposals_are_byte_identical_across_fresh_interpreters(demo_runtime: Runtime) -> None:
+    data_dir = demo_runtime.settings.data_dir
+    # Both at once: two cores, and two readers of one data dir are what a server will have.
+    started = [
+        _fresh(data_dir, 0, "900002", ["all"]),
+        _fresh(data_dir, 1, "900002", [*FRAMEWORKS, "all"]),
+    ]
+    first, second = (_output(p) for p in started)
+    assert first["all"] == second["all"]
+    together = json.loads(first["all"])
+    assert sorted(together) == FRAMEWORKS
+    # Asked for alone, in another interpreter with another hash seed, each framework gives the
+    # bytes it has side by side with the others.
+    for framework in FRAMEWORKS:
+        alone = proposal_json(Proposal.model_validate(together[framework])) + "\n"
+        assert second[framework] == alone, framework

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from tests.conftest import edited_framework
 from triage.extract.models import (
     AspectLevel,
     CharacteristicResult,
@@ -15,9 +16,10 @@ from triage.extract.models import (
     Searched,
 )
 from triage.frameworks import load_framework
-from triage.frameworks.schema import JUDGEMENT_LEVELS, Framework, LimitingRule, RuleCondition
-from triage.profile import Profile, aspect_levels, recency
+from triage.frameworks.schema import Framework, LimitingRule, RuleCondition
+from triage.profile import Profile
 from triage.score import choose, score_school
+from triage.vocabulary import GRADE_LEVELS
 
 FRAMEWORKS = ("bristol", "surrey", "buckinghamshire", "staffordshire")
 DATE = dt.date(2026, 1, 15)
@@ -105,7 +107,7 @@ def _trigger(rule: LimitingRule, levels: dict[str, int]) -> dict[str, object]:
     judgement = InspectionGrade(
         area="overall effectiveness",
         grade=when.judgement,
-        level=JUDGEMENT_LEVELS[when.judgement],
+        level=GRADE_LEVELS[when.judgement],
         document="900999/ofsted.pdf",
         page=1,
         date=DATE,
@@ -347,73 +349,13 @@ def test_scorer_is_pure_and_repeatable(frameworks: dict[str, Framework]) -> None
     assert len(runs) == 1
 
 
-# Weighing evidence into a profile (triage.profile), on hand-built evidence items.
-
-
-def _weighed(
-    aspect: str,
-    level: int,
-    *,
-    weight: float,
-    kind: str = "visit_note",
-    date: dt.date = DATE,
-    confidence: float = 0.8,
-    quote: str = "",
-) -> EvidenceItem:
-    item = _item(aspect, level, kind=kind, quote=quote or f"{aspect} {level} {weight} {date}")
-    return item.model_copy(update={"weight": weight, "date": date, "confidence": confidence})
-
-
-def test_recency_halves_weight_per_half_life_from_the_newest_document() -> None:
-    assert recency(DATE, DATE, 540) == 1.0
-    assert recency(DATE - dt.timedelta(days=540), DATE, 540) == pytest.approx(0.5)
-    assert recency(DATE - dt.timedelta(days=1080), DATE, 540) == pytest.approx(0.25)
-    assert recency(None, DATE, 540) == 0.5  # undated: one half-life old
-    assert recency(DATE + dt.timedelta(days=30), DATE, 540) == 1.0
-
-
-def test_a_concern_with_two_fifths_of_the_weight_is_surfaced(
-    frameworks: dict[str, Framework],
-) -> None:
+def test_the_fit_curve_and_shrink_are_the_file_s(frameworks: dict[str, Framework]) -> None:
     fw = frameworks["bristol"]
-    items = [
-        _weighed("attendance", 2, weight=0.6, kind="sef"),
-        _weighed("attendance", 3, weight=0.4),
-    ]
-    profile = aspect_levels(items, reference=DATE, framework=fw)
-    assert profile["attendance"].score == pytest.approx(2.4)
-    assert profile["attendance"].level == 3
-    assert profile["attendance"].sef_level == 2 and profile["attendance"].others_level == 3
-    fewer = aspect_levels(
-        [_weighed("attendance", 2, weight=0.7), _weighed("attendance", 3, weight=0.3)],
-        reference=DATE,
-        framework=fw,
-    )
-    assert fewer["attendance"].level == 2
-    # Between exceptional and secure, half way goes to secure.
-    strong = aspect_levels(
-        [_weighed("behaviour", 1, weight=0.6), _weighed("behaviour", 2, weight=0.4)],
-        reference=DATE,
-        framework=fw,
-    )
-    assert strong["behaviour"].level == 1
-
-
-def test_one_recent_safeguarding_concern_is_never_averaged_away(
-    frameworks: dict[str, Framework],
-) -> None:
-    fw = frameworks["bristol"]
-    positive = [
-        _weighed("safeguarding", 2, weight=1.0, kind="ofsted_report", quote=f"Positive {i}.")
-        for i in range(6)
-    ]
-    concern = _weighed("safeguarding", 4, weight=0.9, quote="Checks were not completed.")
-    profile = aspect_levels([*positive, concern], reference=DATE, framework=fw)
-    entry = profile["safeguarding"]
-    assert entry.score < 2.5  # the average alone would say secure
-    assert entry.level == 4 and entry.recall_override
-    assert concern.quote in [i.quote for i in entry.evidence_for]
-    # A concern from years ago, long resolved, does not override current evidence.
-    old = concern.model_copy(update={"date": DATE - dt.timedelta(days=3 * 540)})
-    stale = aspect_levels([*positive, old], reference=DATE, framework=fw)["safeguarding"]
-    assert stale.level == 2 and not stale.recall_override
+    levels = {**_uniform(fw, 2), "attendance": 3}
+    proposal = score_school(fw, _profile(fw, levels))
+    flat = edited_framework(fw, "best_fit", shrink=0.0)
+    unshrunk = score_school(flat, _profile(flat, levels))
+    assert unshrunk.scores != proposal.scores
+    assert max(unshrunk.scores.values()) > max(proposal.scores.values())
+    strict = edited_framework(fw, "best_fit", fit_by_distance=[1.0, 0.0, 0.0, 0.0])
+    assert score_school(strict, _profile(strict, levels)).scores != proposal.scores

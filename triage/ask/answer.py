@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
@@ -190,7 +191,18 @@ def parse_reply(text: str) -> _Reply:
 _TAG = re.compile(r"<\s*/?\s*passages?\b", re.IGNORECASE)
 
 
-def format_passages(passages: list[RetrievedPassage]) -> str:
+class Fenceable(Protocol):
+    """What a passage shows a model: its document, page and text."""
+
+    @property
+    def document(self) -> str: ...
+    @property
+    def page(self) -> int | None: ...
+    @property
+    def text(self) -> str: ...
+
+
+def format_passages(passages: Sequence[Fenceable]) -> str:
     """Number and fence the passages; a document cannot close the fence or open a new one."""
     blocks = []
     for n, p in enumerate(passages, start=1):

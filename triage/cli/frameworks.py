@@ -79,9 +79,8 @@ def _categories(fw: Framework) -> Table:
     for column in ("id", "label", "level", "support level", "characteristics"):
         table.add_column(column)
     for cat in fw.categories:
-        levels = ", ".join(str(level) for level in cat.levels())
         count = str(len(fw.characteristics_of(cat.id)))
-        table.add_row(cat.id, cat.label, levels, cat.support_level, count)
+        table.add_row(cat.id, cat.label, str(cat.level), cat.support_level, count)
     return table
 
 
@@ -138,7 +137,7 @@ def _risk_rating(fw: Framework) -> Table:
     table.add_column("area")
     table.add_column("aspects")
     for area in fw.risk_areas:
-        table.add_row(area.label, ", ".join(area.aspects))
+        table.add_row(area.label, ", ".join(fw.risk_area_aspects(area.id)))
     bands = "; ".join(f">= {b.min_points} points: {b.category}" for b in rating.bands)
     points = ", ".join(f"{rag} {pts}" for rag, pts in rating.rag_points.items())
     table.caption = f"RAG points: {points}. Bands: {bands}"

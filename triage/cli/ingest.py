@@ -12,7 +12,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ingest.models import DOCUMENT_KINDS, check_urn
+from ingest.models import check_urn
+from ingest.vocabulary import DOCUMENT_KINDS
 from triage.cli import app
 from triage.cli.common import console, handle_errors, progress_bar, settings_from
 from triage.errors import TriageError

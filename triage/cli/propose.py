@@ -10,12 +10,13 @@ from rich.table import Table
 from ingest.models import check_urn
 from triage.cli import app
 from triage.cli.common import console, handle_errors, progress_bar, settings_from
-from triage.decide.proposals import proposal_json, propose
+from triage.decide.proposals import proposal_json, propose_frameworks
 from triage.errors import TriageError
-from triage.extract.models import LEVEL_NAMES, Proposal
+from triage.extract.models import Proposal
 from triage.frameworks.loader import framework_ids
 from triage.runtime import Runtime, open_runtime
 from triage.store.models import School
+from triage.vocabulary import LEVEL_NAMES
 
 ALL = "all"
 
@@ -51,7 +52,7 @@ def propose_command(
         if urn is None:
             raise TriageError("give a school URN, or --all-schools; `triage schools` lists them")
         urn = check_urn(urn)
-        results = {f: propose(runtime, urn, f, extractor=extractor) for f in frameworks}
+        results = propose_frameworks(runtime, urn, frameworks, extractor=extractor)
         if as_json:
             typer.echo(proposal_json(results[frameworks[0]] if framework != ALL else results))
         elif framework == ALL:
@@ -69,14 +70,13 @@ def _batch(runtime: Runtime, frameworks: list[str], *, extractor: str) -> list[P
         urns = sorted(school.urn for school in session.query(School))
     if not urns:
         raise TriageError("no schools ingested yet; run `triage ingest` or `triage ingest-corpus`")
-    proposals = []
+    proposals: list[Proposal] = []
     with progress_bar() as progress:
         task = progress.add_task("proposing", total=len(urns) * len(frameworks))
         for urn in urns:
-            for framework in frameworks:
-                progress.update(task, description=f"proposing {urn} ({framework})")
-                proposals.append(propose(runtime, urn, framework, extractor=extractor))
-                progress.advance(task)
+            progress.update(task, description=f"proposing {urn}")
+            proposals += propose_frameworks(runtime, urn, frameworks, extractor=extractor).values()
+            progress.advance(task, len(frameworks))
     return proposals
 
 

@@ -17,7 +17,7 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from triage.decide import audit
+from triage.decide import audit, proposals
 from triage.decide.frameworks import bottom_category, category_distance, framework
 from triage.decide.proposals import add_proposal, inputs_hash, propose
 from triage.decide.reasons import check_reason
@@ -28,7 +28,9 @@ from triage.errors import (
     StaleProposalError,
 )
 from triage.extract.judges.rules import RULES
+from triage.extract.loading import load_school_evidence
 from triage.extract.models import Proposal
+from triage.extract.snapshot import SchoolEvidence
 from triage.people.access import FINAL, require
 from triage.people.users import now
 from triage.runtime import Runtime
@@ -46,7 +48,7 @@ DecisionAction = Literal["approve", "override"]
 
 def current_inputs_hash(runtime: Runtime, urn: str, framework_id: str) -> str:
     """What a proposal made now for this school and framework would rest on."""
-    return inputs_hash(
+    return proposals.current_inputs_hash(
         runtime, urn, framework(framework_id), extractor=RULES, retrieval_mode="hybrid"
     )
 
@@ -220,18 +222,25 @@ class PreparedProposal:
 
 
 def prepare_proposal(
-    runtime: Runtime, user: User | None, urn: str, framework_id: str
+    runtime: Runtime,
+    user: User | None,
+    urn: str,
+    framework_id: str,
+    *,
+    evidence: SchoolEvidence | None = None,
 ) -> PreparedProposal:
-    """Compute a proposal for one school (the slow part), writing nothing.
+    """Compute a proposal for one school (the slow part), writing nothing; `evidence` is the
+    school's snapshot when the caller holds one (several frameworks read the same).
 
-    The inputs hash is taken before extraction, so a document arriving meanwhile makes the
-    proposal out of date rather than claiming evidence it did not read.
+    The inputs hash is taken from the snapshot the proposal reads, so a document arriving
+    meanwhile makes the proposal out of date rather than claiming evidence it did not read.
     """
     if user is not None:
         require(user, "propose")
     loaded = framework(framework_id)
-    hashed = inputs_hash(runtime, urn, loaded, extractor=RULES, retrieval_mode="hybrid")
-    proposal = propose(runtime, urn, framework_id, store=False)
+    evidence = evidence or load_school_evidence(runtime, urn)
+    hashed = inputs_hash(runtime, evidence, loaded, extractor=RULES, retrieval_mode="hybrid")
+    proposal = propose(runtime, urn, framework_id, store=False, evidence=evidence)
     return PreparedProposal(urn=urn, framework=framework_id, inputs_hash=hashed, proposal=proposal)
 
 

@@ -1,4 +1,4 @@
-"""The shared vocabulary of evidence: levels, aspects, stances, evidence items and proposals.
+"""The records of evidence: evidence items, characteristic verdicts, aspect levels, proposals.
 
 These models cross module boundaries (extract -> profile -> score -> proposals -> eval), so they
 live in one place and every field says what it means.
@@ -11,40 +11,19 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-AspectId = Literal[
-    "curriculum_teaching",
-    "achievement",
-    "attendance",
-    "behaviour",
-    "personal_development",
-    "inclusion_send",
-    "early_years",
-    "leadership",
-    "governance",
-    "safeguarding",
-    "staffing",
-    "finance_estates",
-    "parents_complaints",
-    "partnership",
-]
-ASPECTS: tuple[AspectId, ...] = AspectId.__args__  # type: ignore[attr-defined]
+from triage.vocabulary import AspectId, Level
 
-Level = Literal[1, 2, 3, 4]
-LEVEL_NAMES: dict[int, str] = {
-    1: "exceptional",
-    2: "secure",
-    3: "needs attention",
-    4: "urgent concern",
-}
 Stance = Literal["supports", "contradicts"]
 Verdict = Literal["met", "contradicted", "not_evidenced"]
 
 
-class Model(BaseModel):
+class EvidenceModel(BaseModel):
+    """Base of the evidence records: unknown fields are refused."""
+
     model_config = ConfigDict(extra="forbid")
 
 
-class EvidenceItem(Model):
+class EvidenceItem(EvidenceModel):
     """One cited judgement: a passage (or indicator row) read against one characteristic."""
 
     characteristic: str = Field(description="Characteristic id within the framework")
@@ -62,14 +41,14 @@ class EvidenceItem(Model):
     passage_id: int | None = None
 
 
-class Searched(Model):
+class Searched(EvidenceModel):
     """What was searched for a characteristic, so an officer can trust an absence."""
 
     queries: list[str]
     documents: list[str] = Field(description="Sources of the school's documents searched")
 
 
-class CharacteristicResult(Model):
+class CharacteristicResult(EvidenceModel):
     """One characteristic read against the school's evidence, with the few citations it rests on."""
 
     characteristic: str
@@ -80,7 +59,7 @@ class CharacteristicResult(Model):
     searched: Searched
 
 
-class AspectLevel(Model):
+class AspectLevel(EvidenceModel):
     """The level the evidence supports for one aspect, and what it rests on."""
 
     level: Level
@@ -96,7 +75,7 @@ class AspectLevel(Model):
     evidence_against: list[EvidenceItem] = Field(default_factory=list)
 
 
-class Proposal(Model):
+class Proposal(EvidenceModel):
     """A proposed category for one school under one framework, with everything it rests on."""
 
     school: str
@@ -121,10 +100,8 @@ class Proposal(Model):
     )
 
 
-class InspectionGrade(BaseModel):
+class InspectionGrade(EvidenceModel):
     """An inspection grade from a report's grade table, with where it was read."""
-
-    model_config = ConfigDict(extra="forbid")
 
     area: str
     grade: str
@@ -135,10 +112,8 @@ class InspectionGrade(BaseModel):
     quote: str
 
 
-class FlagFound(BaseModel):
+class FlagFound(EvidenceModel):
     """A statutory status a document asserts (warning notice, special measures ...)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     flag: str
     document: str
@@ -148,20 +123,16 @@ class FlagFound(BaseModel):
     quote: str
 
 
-class Finding(BaseModel):
+class Finding(EvidenceModel):
     """Everything judged for one characteristic (all verified items, before weighing)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     characteristic: str
     items: list[EvidenceItem]
     searched: Searched
 
 
-class Extraction(BaseModel):
+class Extraction(EvidenceModel):
     """The school's evidence read through one framework."""
-
-    model_config = ConfigDict(extra="forbid")
 
     school: str
     framework: str

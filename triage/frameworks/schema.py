@@ -1,101 +1,35 @@
 """The shape of a framework file: categories, characteristics, limiting rules and weights.
 
 A framework is data, not code: adding an authority is one YAML file validated by these models.
-The scorer switches on `decision_method`; every threshold it uses is a field here, so changing a
-threshold is an edit to the file, not to the code. docs/frameworks.md describes every field.
+The scorer switches on `decision_method`; every number that can move a category (weights, ages,
+rounding, fit, indicator levels) is a field here, so changing one is an edit to the file, not to
+the code. docs/frameworks.md describes every field.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+import datetime as dt
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ingest.models import DOCUMENT_KINDS
-from triage.extract.models import AspectId, Level
+from ingest.vocabulary import DOCUMENT_KINDS
+from triage.frameworks.indicators import IndicatorReading, IndicatorRule, known_indicator
+from triage.vocabulary import AspectId, Flag, Level, OfstedGrade
 
 DecisionMethod = Literal["best_fit", "secure_fit", "risk_rating"]
-
-# Indicators the ingest side knows (DESIGN.md); a rule naming anything else is a typo.
-INDICATORS: tuple[str, ...] = (
-    "attendance_pct",
-    "persistent_absence_pct",
-    "suspension_rate",
-    "permanent_exclusion_rate",
-    "ks2_rwm_expected_pct",
-    "phonics_expected_pct",
-    "ks4_progress8",
-    "ks4_attainment8",
-    "disadvantaged_gap_pp",
-    "budget_balance_pct",
-    "governor_vacancies",
-    "complaints_count",
-    "staff_turnover_pct",
-    "part_time_timetables",
-)
-
-# How the value stands against the reference (national figure or absolute threshold), with margin m:
-#   above: v > ref + m        well_above: v > ref + m      at_least_in_line: v >= ref - m
-#   in_line: |v - ref| <= m   at_most_in_line: v <= ref + m
-#   below: v < ref - m        well_below: v < ref - m
-#   rising: v - previous > m  falling: previous - v > m    (previous = the prior year's value)
-# "well_" ops read the same but are written with a wider margin, so the file says what it means.
-Op = Literal[
-    "above",
-    "well_above",
-    "at_least_in_line",
-    "in_line",
-    "at_most_in_line",
-    "below",
-    "well_below",
-    "rising",
-    "falling",
-]
-
-# Flags the extractor raises from inspection and LA language; limiting rules fire on them.
-Flag = Literal[
-    "warning_notice",
-    "special_measures",
-    "notice_to_improve",
-    "serious_weaknesses",
-    "safeguarding_not_met",
-    "causing_concern",
-]
-FLAGS: tuple[str, ...] = Flag.__args__  # type: ignore[attr-defined]
-
-# Inspection judgements of both Ofsted frameworks, and the shared level each sits at.
-JudgementGrade = Literal[
-    "outstanding",
-    "good",
-    "requires_improvement",
-    "inadequate",
-    "exceptional",
-    "strong_standard",
-    "expected_standard",
-    "needs_attention",
-    "urgent_improvement",
-]
-JUDGEMENT_LEVELS: dict[str, int] = {
-    "outstanding": 1,
-    "exceptional": 1,
-    "good": 2,
-    "strong_standard": 2,
-    "expected_standard": 2,
-    "requires_improvement": 3,
-    "needs_attention": 3,
-    "inadequate": 4,
-    "urgent_improvement": 4,
-}
-
+KnownIndicator = Annotated[str, AfterValidator(known_indicator)]
 Effect = Literal["force", "cap", "floor"]
 Rag = Literal["green", "amber", "red"]
 
 
-class Model(BaseModel):
+class FrameworkPart(BaseModel):
+    """Base of every part of a framework file: unknown fields are refused."""
+
     model_config = ConfigDict(extra="forbid")
 
 
-class Category(Model):
+class Category(FrameworkPart):
     """One category of the framework, best first in the file."""
 
     id: str = Field(
@@ -103,84 +37,12 @@ class Category(Model):
     )
     label: str = Field(description="The framework's own name for the category")
     level: Level = Field(description="The shared level (1-4) the category sits at")
-    covers_levels: list[Level] | None = Field(
-        default=None,
-        description="Shared levels the category spans when it spans more than one "
-        "(e.g. a three-strand framework); defaults to [level]",
-    )
     support_level: str = Field(description="The support level the category brings, per the seed")
     offer: str = Field(default="", description="The support offer, in the framework's words")
     description: str = Field(default="", description="The framework's own summary of the category")
 
-    def levels(self) -> list[int]:
-        """The shared levels this category covers."""
-        return list(self.covers_levels) if self.covers_levels else [self.level]
 
-
-class IndicatorRule(Model):
-    """A measurable test of a characteristic against an indicator row (see `Op`)."""
-
-    indicator: str = Field(description="Indicator name, one of INDICATORS")
-    compare: Literal["national", "absolute", "previous"] = Field(
-        description="Reference: the row's national figure, `threshold`, or the prior year's value"
-    )
-    op: Op
-    margin: float = Field(default=0.0, ge=0.0, description="Tolerance around the reference")
-    threshold: float | None = Field(default=None, description="Reference when compare=absolute")
-
-    @field_validator("indicator")
-    @classmethod
-    def _known_indicator(cls, value: str) -> str:
-        if value not in INDICATORS:
-            raise ValueError(f"unknown indicator {value!r}; use one of {', '.join(INDICATORS)}")
-        return value
-
-    @model_validator(mode="after")
-    def _reference_given(self) -> IndicatorRule:
-        if self.compare == "absolute" and self.threshold is None:
-            raise ValueError("compare: absolute needs a threshold")
-        if (self.op in ("rising", "falling")) != (self.compare == "previous"):
-            raise ValueError("ops rising/falling go with compare: previous, and only with it")
-        return self
-
-    def describe(self) -> str:
-        """The rule in words, e.g. "attendance_pct below national by more than 0.5"."""
-        ref = {
-            "national": "national",
-            "absolute": f"{self.threshold:g}" if self.threshold is not None else "?",
-            "previous": "the previous year",
-        }[self.compare]
-        words = self.op.replace("_", " ")
-        if self.op in ("rising", "falling"):
-            text = f"{self.indicator} {words} on {ref}"
-        else:
-            text = f"{self.indicator} {words} {ref}"
-        return f"{text} (margin {self.margin:g})" if self.margin else text
-
-    def holds(
-        self, value: float, *, national: float | None = None, previous: float | None = None
-    ) -> bool | None:
-        """Whether the value satisfies the rule; None when the reference is missing."""
-        ref = {"national": national, "absolute": self.threshold, "previous": previous}[self.compare]
-        if ref is None:
-            return None
-        m = self.margin
-        if self.op == "rising":
-            return value - ref > m
-        if self.op == "falling":
-            return ref - value > m
-        if self.op in ("above", "well_above"):
-            return value > ref + m
-        if self.op in ("below", "well_below"):
-            return value < ref - m
-        if self.op == "at_least_in_line":
-            return value >= ref - m
-        if self.op == "at_most_in_line":
-            return value <= ref + m
-        return abs(value - ref) <= m
-
-
-class Characteristic(Model):
+class Characteristic(FrameworkPart):
     """One characteristic of one category, in the framework's own words."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$", description="Unique within the framework")
@@ -205,11 +67,13 @@ class Characteristic(Model):
         default=None, description="Where in the seed it comes from (table row, section, page)"
     )
     risk_area: str | None = Field(
-        default=None, description="Risk area id it feeds (risk_rating frameworks)"
+        default=None,
+        description="Risk area id whose likelihood it rates (risk_rating frameworks): an area is "
+        "rated from the aspects of its characteristics",
     )
 
 
-class RuleCondition(Model):
+class RuleCondition(FrameworkPart):
     """When a limiting rule fires: exactly one of aspect+level_at_least, flag or judgement."""
 
     aspect: AspectId | None = None
@@ -217,7 +81,7 @@ class RuleCondition(Model):
         default=None, description="Fires when the aspect's profile level is this or worse"
     )
     flag: Flag | None = None
-    judgement: JudgementGrade | None = Field(
+    judgement: OfstedGrade | None = Field(
         default=None, description="Fires on an inspection judgement this grave or graver"
     )
 
@@ -231,7 +95,7 @@ class RuleCondition(Model):
         return self
 
 
-class LimitingRule(Model):
+class LimitingRule(FrameworkPart):
     """A judgement that overrides best fit: force a category, or cap/floor the result."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -245,24 +109,23 @@ class LimitingRule(Model):
     source_ref: str | None = None
 
 
-class RiskArea(Model):
-    """A risk area of a risk_rating framework and the aspects whose levels rate it."""
+class RiskArea(FrameworkPart):
+    """A risk area of a risk_rating framework, rated from its characteristics' aspects."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     label: str
-    aspects: list[AspectId] = Field(min_length=1)
 
 
-class RiskBand(Model):
+class RiskBand(FrameworkPart):
     min_points: int = Field(ge=0, description="Total RAG points at or above which the band applies")
     category: str
 
 
-class RiskRating(Model):
+class RiskRating(FrameworkPart):
     """Likelihood x mitigation -> RAG per risk area; total RAG points -> category."""
 
     mitigation_aspect: AspectId = Field(
-        default="leadership", description="The aspect whose level reads as strength of mitigation"
+        description="The aspect whose level reads as strength of mitigation"
     )
     matrix: dict[int, list[Rag]] = Field(
         description="Row per likelihood (area's worst aspect level 1-4); "
@@ -271,7 +134,7 @@ class RiskRating(Model):
     rag_points: dict[Rag, int]
     bands: list[RiskBand] = Field(min_length=1, description="Highest min_points first")
     unevidenced_area: Rag | None = Field(
-        default=None, description="RAG given to an area with no evidence; None leaves it unrated"
+        description="RAG given to an area with no evidence; null leaves it unrated"
     )
 
     @field_validator("matrix")
@@ -286,22 +149,86 @@ class RiskRating(Model):
         return self.matrix[likelihood][mitigation - 1]
 
 
-class Recency(Model):
+class Recency(FrameworkPart):
+    """How evidence ages, measured back from the school's newest document (never the clock)."""
+
     half_life_days: int = Field(
         gt=0, description="Evidence weight halves every N days before the newest document's date"
     )
+    undated_age: float = Field(
+        ge=0, description="An undated document counts as this many half-lives old"
+    )
+    current_within: float = Field(
+        gt=0,
+        description="Flags and safeguarding concerns count as current up to this many "
+        "half-lives old",
+    )
+    report_stands_for: float = Field(
+        gt=0,
+        description="An inspection's grades stand until its report is this many half-lives old",
+    )
+
+    def weight(self, date: dt.date | None, reference: dt.date | None) -> float:
+        """Weight of evidence dated `date` when the newest evidence is dated `reference`."""
+        if reference is None:
+            return 1.0
+        if date is None:
+            return 0.5**self.undated_age
+        age = max(0, (reference - date).days)
+        return 0.5 ** (age / self.half_life_days)
+
+    def within(self, date: dt.date | None, reference: dt.date | None, half_lives: float) -> bool:
+        """Whether evidence dated `date` is at most `half_lives` half-lives old."""
+        return self.weight(date, reference) >= 0.5**half_lives
 
 
-class Scoring(Model):
+class RecallFirst(FrameworkPart):
+    """Aspects where one credible, current concern sets the level, whatever surrounds it."""
+
+    aspects: list[AspectId]
+    min_confidence: float = Field(
+        ge=0, le=1, description="Least confidence for a concern (level 3-4) to set the level"
+    )
+
+
+class Scoring(FrameworkPart):
+    """What turns weighed evidence into aspect levels, and a proposal into an abstention."""
+
     min_aspects_evidenced: int = Field(
         ge=0, description="Below this many evidenced aspects the proposal is insufficient_evidence"
     )
     tie_break: Literal["worse", "better"] = Field(
-        default="worse", description="On equal best-fit scores, take the category with more support"
+        description="On equal best-fit scores, take the category with more support (worse)"
+    )
+    concern_share: float = Field(
+        gt=0,
+        lt=1,
+        description="An aspect's weighted level this share of the way from secure towards a "
+        "graver level rounds to the graver one (recall over reassurance)",
+    )
+    recall_first: RecallFirst
+
+
+class BestFit(FrameworkPart):
+    """The fit curve of the best_fit method."""
+
+    fit_by_distance: list[float] = Field(
+        min_length=4,
+        max_length=4,
+        description="Fit of a characteristic whose level is 0, 1, 2 or 3 levels from its aspect's",
+    )
+    shrink: float = Field(
+        ge=0,
+        description="Unevidenced characteristics counted into a category's mean fit, so a "
+        "category resting on few characteristics scores lower",
     )
 
+    def fit(self, aspect_level: int, characteristic_level: int) -> float:
+        """How well an aspect's level fits a characteristic's level."""
+        return self.fit_by_distance[abs(aspect_level - characteristic_level)]
 
-class Framework(Model):
+
+class Framework(FrameworkPart):
     """One authority's framework, as loaded from its YAML file."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -312,11 +239,15 @@ class Framework(Model):
     categories: list[Category] = Field(min_length=2, description="Best first")
     characteristics: list[Characteristic] = Field(min_length=1)
     limiting_rules: list[LimitingRule] = Field(default_factory=list)
-    source_weights: dict[str, float]
+    source_weights: dict[str, float] = Field(description="Authority of each document kind")
     recency: Recency
     scoring: Scoring
+    best_fit: BestFit | None = Field(default=None, description="Required by best_fit")
     risk_areas: list[RiskArea] = Field(default_factory=list)
     risk_rating: RiskRating | None = None
+    indicator_levels: dict[KnownIndicator, IndicatorReading] = Field(
+        description="Indicator -> the level a row of it evidences for its aspect"
+    )
     notes: str = Field(default="", description="What the encoding interprets beyond the seed")
 
     @field_validator("source_weights")
@@ -325,6 +256,9 @@ class Framework(Model):
         unknown = sorted(set(value) - set(DOCUMENT_KINDS))
         if unknown:
             raise ValueError(f"unknown document kind(s) {unknown}; use {list(DOCUMENT_KINDS)}")
+        missing = [kind for kind in DOCUMENT_KINDS if kind not in value]
+        if missing:
+            raise ValueError(f"give a weight for every document kind; missing {missing}")
         if any(weight < 0 for weight in value.values()):
             raise ValueError("weights must not be negative")
         return value
@@ -344,6 +278,11 @@ class Framework(Model):
     def characteristics_of(self, category_id: str) -> list[Characteristic]:
         """The characteristics of one category, in file order."""
         return [c for c in self.characteristics if c.category == category_id]
+
+    def risk_area_aspects(self, area_id: str) -> list[AspectId]:
+        """The aspects that rate a risk area: those of the characteristics that name it."""
+        rating = [c.aspect for c in self.characteristics if c.risk_area == area_id]
+        return list(dict.fromkeys(rating))
 
 
 def _check_references(framework: Framework) -> None:
@@ -374,9 +313,25 @@ def _check_references(framework: Framework) -> None:
                 f"limiting_rules[{i}].category: unknown category {rule.category!r}; "
                 f"use one of {category_ids}"
             )
+    _check_method(framework)
+
+
+def _check_method(framework: Framework) -> None:
+    """The sections the decision method reads are there, and name what the file defines."""
+    category_ids = [c.id for c in framework.categories]
     if framework.decision_method == "risk_rating":
         if framework.risk_rating is None or not framework.risk_areas:
             raise ValueError("decision_method: risk_rating needs risk_areas and risk_rating")
+    if framework.decision_method == "best_fit" and framework.best_fit is None:
+        raise ValueError(
+            "decision_method: best_fit needs a best_fit section (fit_by_distance, shrink)"
+        )
+    for i, area in enumerate(framework.risk_areas):
+        if not framework.risk_area_aspects(area.id):
+            raise ValueError(
+                f"risk_areas[{i}].id: no characteristic names risk area {area.id!r}; give it "
+                f"characteristics with risk_area: {area.id}"
+            )
     if framework.risk_rating is not None:
         for i, band in enumerate(framework.risk_rating.bands):
             if band.category not in category_ids:

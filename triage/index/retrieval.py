@@ -64,8 +64,26 @@ def retrieve_passages(
     k = k or settings.k
     with runtime.store.session() as session:
         get_school(session, urn)
-    ranked = _ranked_ids(runtime, urn, query, mode=mode, kinds=kinds, n=max(k, settings.candidates))
-    return _load(runtime, urn, ranked[:k], kinds)
+    ranked = ranked_passage_ids(runtime, urn, query, mode=mode, kinds=kinds, k=k)
+    return _load(runtime, urn, ranked, kinds)
+
+
+def ranked_passage_ids(
+    runtime: Runtime,
+    urn: str,
+    query: str,
+    *,
+    k: int,
+    mode: RetrievalMode = "hybrid",
+    kinds: list[str] | None = None,
+) -> list[tuple[int, float]]:
+    """The ids (and fused scores) of the school's `k` best passages for `query`, best first.
+
+    Straight from the index: a caller that holds the passages maps the ids itself; an id whose
+    passage it does not hold is the index running ahead of the database.
+    """
+    n = max(k, runtime.settings.retrieval.candidates)
+    return _ranked_ids(runtime, urn, query, mode=mode, kinds=kinds, n=n)[:k]
 
 
 def _ranked_ids(

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ingest.errors import IngestError
 from ingest.manifest import load_manifest
-from ingest.models import DocumentKind
+from ingest.vocabulary import DocumentKind
 from triage.errors import TriageError
 from triage.intake.ingestion import IngestResult, ingest_file
 from triage.runtime import Runtime

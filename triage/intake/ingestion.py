@@ -12,9 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ingest.docx import ZipLimits
-from ingest.models import DocumentKind, ParsedDocument, check_urn
+from ingest.models import ParsedDocument, check_urn
 from ingest.reader import ReadOptions, file_format
 from ingest.sandbox import SandboxLimits, parse_data, read_file
+from ingest.vocabulary import DocumentKind
 from triage.errors import DataDirError
 from triage.index.indexes import IndexedPassage
 from triage.runtime import Runtime

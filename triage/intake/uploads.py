@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import BinaryIO
 
 from ingest.errors import UnsupportedFormatError
-from ingest.models import DocumentKind
+from ingest.vocabulary import DocumentKind
 from triage.decide import audit
 from triage.intake.ingestion import IngestResult, ingest_file
 from triage.people.access import require

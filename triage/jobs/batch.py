@@ -20,6 +20,7 @@ from triage.decide.decisions import (
 )
 from triage.decide.frameworks import framework
 from triage.errors import InvalidRequestError
+from triage.extract.loading import load_school_evidence
 from triage.frameworks.loader import framework_ids
 from triage.jobs.queue import JobTicket, Record, create_job, job_kind
 from triage.jobs.reindex import fresh_keywords
@@ -109,7 +110,8 @@ def _proposals(runtime: Runtime, job: JobTicket, urn: str, frameworks: list[str]
         raise InvalidRequestError("a proposal job needs the person it is done for")
     owner = job.owner
     fresh_keywords(runtime, urn)
-    prepared = [prepare_proposal(runtime, owner, urn, f) for f in frameworks]
+    evidence = load_school_evidence(runtime, urn)  # one snapshot read by every framework
+    prepared = [prepare_proposal(runtime, owner, urn, f, evidence=evidence) for f in frameworks]
 
     def record(session: Session) -> dict[str, Any]:
         return {

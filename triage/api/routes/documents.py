@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, UploadFile
 
-from ingest.models import DocumentKind
+from ingest.vocabulary import DocumentKind
 from triage.api.deps import CurrentUser, RuntimeDep, SchoolAccess
 from triage.intake.ingestion import IngestResult
 from triage.intake.uploads import receive_upload

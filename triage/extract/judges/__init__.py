@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Protocol
 
+from triage.errors import TriageError
 from triage.extract.models import EvidenceItem
+from triage.extract.snapshot import SchoolPassage
 from triage.frameworks.schema import Characteristic, Framework
-from triage.index.retrieval import RetrievedPassage
 
 if TYPE_CHECKING:
     from triage.runtime import Runtime
@@ -24,7 +25,7 @@ class PassageJudge(Protocol):
     name: str
 
     def judge(
-        self, passage: RetrievedPassage, characteristic: Characteristic, framework: Framework
+        self, passage: SchoolPassage, characteristic: Characteristic, framework: Framework
     ) -> list[EvidenceItem] | None: ...
 
 
@@ -36,8 +37,16 @@ def register_judge(name: str, factory: Callable[[Runtime], PassageJudge]) -> Non
     JUDGES[name] = factory
 
 
+def build_judge(runtime: Runtime, name: str) -> PassageJudge:
+    """The judge registered as `name`, built for `runtime`; unknown names are a user error."""
+    if name not in JUDGES:
+        known = ", ".join(sorted(JUDGES))
+        raise TriageError(f"unknown extractor {name!r}; use one of: {known}")
+    return JUDGES[name](runtime)
+
+
 def items_for(
-    passage: RetrievedPassage,
+    passage: SchoolPassage,
     characteristic: Characteristic,
     readings: Iterable[tuple[str, int, float, str]],
     *,
@@ -48,12 +57,12 @@ def items_for(
     return [
         evidence_item(
             passage,
-            characteristic.id,
-            aspect,
-            level,
-            confidence,
-            quote,
-            extractor,
+            characteristic=characteristic.id,
+            aspect=aspect,
+            level=level,
+            confidence=confidence,
+            quote=quote,
+            extractor=extractor,
             stance="supports" if level == characteristic.level else "contradicts",
         )
         for aspect, level, confidence, quote in readings
@@ -62,16 +71,17 @@ def items_for(
 
 
 def evidence_item(
-    passage: RetrievedPassage,
+    passage: SchoolPassage,
+    *,
     characteristic: str,
     aspect: str,
     level: int,
     confidence: float,
     quote: str,
     extractor: str,
-    *,
     stance: str,
 ) -> EvidenceItem:
+    """A citable item: what was read, from which passage of which document and page."""
     return EvidenceItem(
         characteristic=characteristic,
         aspect=aspect,  # type: ignore[arg-type]

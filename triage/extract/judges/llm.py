@@ -23,9 +23,9 @@ from triage.errors import TriageError
 from triage.extract.citations import collapse_whitespace
 from triage.extract.judges import items_for, register_judge
 from triage.extract.judges.rules import RulesJudge
-from triage.extract.models import ASPECTS, LEVEL_NAMES, AspectId, EvidenceItem, Level
+from triage.extract.models import EvidenceItem
+from triage.extract.snapshot import SchoolPassage
 from triage.frameworks.schema import Characteristic, Framework
-from triage.index.retrieval import RetrievedPassage
 from triage.llm.providers import (
     LanguageModel,
     LLMResponseError,
@@ -34,6 +34,7 @@ from triage.llm.providers import (
 )
 from triage.llm.providers import parse_json_object as _parse_object
 from triage.runtime import Runtime, Slot
+from triage.vocabulary import ASPECTS, LEVEL_NAMES, AspectId, Level
 
 LLM = "llm"
 CONFIDENCE = 0.6  # below the rules' strong cues: a small model's reading is weaker evidence
@@ -124,7 +125,7 @@ class LLMJudge:
         return self._ledger.stats
 
     def judge(
-        self, passage: RetrievedPassage, characteristic: Characteristic, framework: Framework
+        self, passage: SchoolPassage, characteristic: Characteristic, framework: Framework
     ) -> list[EvidenceItem] | None:
         readings = self.read(passage)
         if readings is None:  # malformed twice: the rules read this passage instead
@@ -136,7 +137,7 @@ class LLMJudge:
             extractor=LLM,
         )
 
-    def read(self, passage: RetrievedPassage) -> list[ModelReading] | None:
+    def read(self, passage: SchoolPassage) -> list[ModelReading] | None:
         """The passage's verified readings (cached), or None when the model's reply never parsed."""
         key = (passage.passage_id, passage.text)
         ledger = self._ledger
@@ -147,7 +148,7 @@ class LLMJudge:
         with ledger.lock:
             return ledger.readings.setdefault(key, readings)
 
-    def _ask(self, passage: RetrievedPassage) -> list[ModelReading] | None:
+    def _ask(self, passage: SchoolPassage) -> list[ModelReading] | None:
         ledger = self._ledger
         with ledger.lock:
             ledger.stats.passages += 1
@@ -178,7 +179,7 @@ class LLMJudge:
         return kept
 
 
-def _passage_body(passage: RetrievedPassage) -> str:
+def _passage_body(passage: SchoolPassage) -> str:
     """The passage text, with anything that could close the <passage> fence defused."""
     fenced = format_passages([passage])
     return fenced.split("\n", 1)[1].rsplit("\n", 1)[0]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from triage.extract.judges import items_for, register_judge
 from triage.extract.judges.reading import PassageReading, read_passage
 from triage.extract.models import EvidenceItem
+from triage.extract.snapshot import SchoolPassage
 from triage.frameworks.schema import Characteristic, Framework
-from triage.index.retrieval import RetrievedPassage
 
 RULES = "rules"
 
@@ -20,7 +20,7 @@ class RulesJudge:
     def __init__(self) -> None:
         self._readings: dict[tuple[int, str], PassageReading] = {}
 
-    def read(self, passage: RetrievedPassage) -> PassageReading:
+    def read(self, passage: SchoolPassage) -> PassageReading:
         key = (passage.passage_id, passage.kind)
         if key not in self._readings:
             self._readings[key] = read_passage(
@@ -29,7 +29,7 @@ class RulesJudge:
         return self._readings[key]
 
     def judge(
-        self, passage: RetrievedPassage, characteristic: Characteristic, framework: Framework
+        self, passage: SchoolPassage, characteristic: Characteristic, framework: Framework
     ) -> list[EvidenceItem] | None:
         readings = [(r.aspect, r.level, r.confidence, r.quote) for r in self.read(passage).readings]
         return items_for(passage, characteristic, readings, extractor=RULES)

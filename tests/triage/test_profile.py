@@ -1,0 +1,140 @@
+"""The school profile on hand-built evidence items: weighing, rounding towards concern, recall."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import edited_framework
+from triage.extract.models import EvidenceItem
+from triage.frameworks import load_framework
+from triage.frameworks.schema import Framework
+from triage.profile import aspect_levels
+
+DATE = dt.date(2026, 1, 15)
+
+
+@pytest.fixture(scope="module")
+def frameworks() -> dict[str, Framework]:
+    return {f: load_framework(f) for f in ("bristol", "surrey")}
+
+
+def _item(aspect: str, level: int, *, kind: str = "visit_note", quote: str = "") -> EvidenceItem:
+    return EvidenceItem(
+        characteristic="",
+        aspect=aspect,  # type: ignore[arg-type]
+        level=level,  # type: ignore[arg-type]
+        stance="supports",
+        confidence=0.8,
+        document=f"900999/{kind}.txt",
+        document_kind=kind,
+        page=1,
+        quote=quote or f"{aspect} reads at level {level} in the {kind}.",
+        date=DATE,
+        extractor="rules",
+        weight=0.9,
+    )
+
+
+def _weighed(
+    aspect: str,
+    level: int,
+    *,
+    weight: float,
+    kind: str = "visit_note",
+    date: dt.date = DATE,
+    confidence: float = 0.8,
+    quote: str = "",
+) -> EvidenceItem:
+    item = _item(aspect, level, kind=kind, quote=quote or f"{aspect} {level} {weight} {date}")
+    return item.model_copy(update={"weight": weight, "date": date, "confidence": confidence})
+
+
+def test_recency_halves_weight_per_half_life_from_the_newest_document(
+    frameworks: dict[str, Framework],
+) -> None:
+    recency = frameworks["bristol"].recency
+    assert recency.half_life_days == 540
+    assert recency.weight(DATE, DATE) == 1.0
+    assert recency.weight(DATE - dt.timedelta(days=540), DATE) == pytest.approx(0.5)
+    assert recency.weight(DATE - dt.timedelta(days=1080), DATE) == pytest.approx(0.25)
+    assert recency.weight(None, DATE) == 0.5  # undated: one half-life old
+    assert recency.weight(DATE + dt.timedelta(days=30), DATE) == 1.0
+    assert recency.within(DATE - dt.timedelta(days=540), DATE, recency.current_within)
+    assert not recency.within(DATE - dt.timedelta(days=541), DATE, recency.current_within)
+
+
+def test_a_concern_with_two_fifths_of_the_weight_is_surfaced(
+    frameworks: dict[str, Framework],
+) -> None:
+    fw = frameworks["bristol"]
+    items = [
+        _weighed("attendance", 2, weight=0.6, kind="sef"),
+        _weighed("attendance", 3, weight=0.4),
+    ]
+    profile = aspect_levels(items, reference=DATE, framework=fw)
+    assert profile["attendance"].score == pytest.approx(2.4)
+    assert profile["attendance"].level == 3
+    assert profile["attendance"].sef_level == 2 and profile["attendance"].others_level == 3
+    fewer = aspect_levels(
+        [_weighed("attendance", 2, weight=0.7), _weighed("attendance", 3, weight=0.3)],
+        reference=DATE,
+        framework=fw,
+    )
+    assert fewer["attendance"].level == 2
+    # Between exceptional and secure, half way goes to secure.
+    strong = aspect_levels(
+        [_weighed("behaviour", 1, weight=0.6), _weighed("behaviour", 2, weight=0.4)],
+        reference=DATE,
+        framework=fw,
+    )
+    assert strong["behaviour"].level == 1
+
+
+def test_one_recent_safeguarding_concern_is_never_averaged_away(
+    frameworks: dict[str, Framework],
+) -> None:
+    fw = frameworks["bristol"]
+    positive = [
+        _weighed("safeguarding", 2, weight=1.0, kind="ofsted_report", quote=f"Positive {i}.")
+        for i in range(6)
+    ]
+    concern = _weighed("safeguarding", 4, weight=0.9, quote="Checks were not completed.")
+    profile = aspect_levels([*positive, concern], reference=DATE, framework=fw)
+    entry = profile["safeguarding"]
+    assert entry.score < 2.5  # the average alone would say secure
+    assert entry.level == 4 and entry.recall_override
+    assert concern.quote in [i.quote for i in entry.evidence_for]
+    # A concern from years ago, long resolved, does not override current evidence.
+    old = concern.model_copy(update={"date": DATE - dt.timedelta(days=3 * 540)})
+    stale = aspect_levels([*positive, old], reference=DATE, framework=fw)["safeguarding"]
+    assert stale.level == 2 and not stale.recall_override
+
+
+# --- every number that moves a category is the framework file's -------------------------------
+
+
+def test_the_concern_share_in_the_file_decides_where_a_concern_surfaces(
+    frameworks: dict[str, Framework],
+) -> None:
+    items = [
+        _weighed("attendance", 2, weight=0.6, kind="sef"),
+        _weighed("attendance", 3, weight=0.4),
+    ]
+    fw = frameworks["bristol"]
+    assert aspect_levels(items, reference=DATE, framework=fw)["attendance"].level == 3
+    halfway = edited_framework(fw, "scoring", concern_share=0.5)
+    assert aspect_levels(items, reference=DATE, framework=halfway)["attendance"].level == 2
+
+
+def test_recall_first_aspects_are_the_file_s(frameworks: dict[str, Framework]) -> None:
+    positive = [
+        _weighed("safeguarding", 2, weight=1.0, kind="ofsted_report", quote=f"Positive {i}.")
+        for i in range(6)
+    ]
+    items = [*positive, _weighed("safeguarding", 4, weight=0.9, quote="Checks were missed.")]
+    fw = frameworks["bristol"]
+    averaged = edited_framework(fw, "scoring", recall_first={"aspects": [], "min_confidence": 0.45})
+    assert aspect_levels(items, reference=DATE, framework=fw)["safeguarding"].level == 4
+    assert aspect_levels(items, reference=DATE, framework=averaged)["safeguarding"].level == 2

@@ -1,0 +1,74 @@
+"""The shared vocabulary of DESIGN.md, defined once: aspects, levels, Ofsted grades and flags.
+
+Document kinds and indicator names are ingest's (`ingest.vocabulary`); how each of these words is
+written in documents (grade phrases, evaluation areas, flag wording) is the lexicon's data
+(`triage/extract/lexicon.yaml`), validated against the names here.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+AspectId = Literal[
+    "curriculum_teaching",
+    "achievement",
+    "attendance",
+    "behaviour",
+    "personal_development",
+    "inclusion_send",
+    "early_years",
+    "leadership",
+    "governance",
+    "safeguarding",
+    "staffing",
+    "finance_estates",
+    "parents_complaints",
+    "partnership",
+]
+ASPECTS: tuple[AspectId, ...] = AspectId.__args__  # type: ignore[attr-defined]
+
+Level = Literal[1, 2, 3, 4]
+LEVEL_NAMES: dict[int, str] = {
+    1: "exceptional",
+    2: "secure",
+    3: "needs attention",
+    4: "urgent concern",
+}
+
+# Ofsted's grades: the four of the education inspection framework, then the five-point scale of
+# report cards from November 2025.
+OfstedGrade = Literal[
+    "outstanding",
+    "good",
+    "requires_improvement",
+    "inadequate",
+    "exceptional",
+    "strong_standard",
+    "expected_standard",
+    "needs_attention",
+    "urgent_improvement",
+]
+OFSTED_GRADES: tuple[OfstedGrade, ...] = OfstedGrade.__args__  # type: ignore[attr-defined]
+GRADE_LEVELS: dict[OfstedGrade, Level] = {
+    "outstanding": 1,
+    "good": 2,
+    "requires_improvement": 3,
+    "inadequate": 4,
+    "exceptional": 1,
+    "strong_standard": 2,
+    "expected_standard": 2,
+    "needs_attention": 3,
+    "urgent_improvement": 4,
+}
+
+# Statutory statuses the extractor raises from inspection and LA language; limiting rules fire
+# on them.
+Flag = Literal[
+    "warning_notice",
+    "special_measures",
+    "notice_to_improve",
+    "serious_weaknesses",
+    "safeguarding_not_met",
+    "causing_concern",
+]
+FLAGS: tuple[Flag, ...] = Flag.__args__  # type: ignore[attr-defined]
