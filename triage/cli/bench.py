@@ -38,7 +38,8 @@ def bench_ingest_command(
         console.print(table)
         console.print(
             f"{result.documents} documents, {result.pages} pages, {result.passages} passages; "
-            f"full / raw = {result.ratio:.2f}x"
+            f"full / raw = {result.ratio:.2f}x; throughput {result.share_of_raw:.2f} of the raw "
+            "limit"
         )
 
 
@@ -203,3 +204,60 @@ def bench_load_command(
             errors.print(f"[red]{sample}[/]", highlight=False, soft_wrap=True)
         if result.errors:
             raise typer.Exit(1)
+
+
+@bench_app.command("scale")
+def bench_scale_command(
+    ctx: typer.Context,
+    documents: Annotated[
+        int, typer.Option(help="Documents in the authority-sized corpus (replicas of the source)")
+    ] = 300,
+    passages: Annotated[
+        str, typer.Option(help="Passages held when answers are timed, comma-separated")
+    ] = "1000,10000,100000",
+    propose_schools: Annotated[
+        int, typer.Option(help="Schools timed one by one for the warm p95")
+    ] = 20,
+    source: Annotated[
+        Path | None,
+        typer.Option(help="The triage-eval/1 corpus replicated (default: eval/corpora/dev)"),
+    ] = None,
+) -> None:
+    """An authority's year on this machine: ingest against the raw limit, proposals warm and as
+    a batch, answers as the index grows; each figure beside its baseline from the same run, and
+    the per-unit costs that project a national deployment (docs/scaling.md).
+
+    Example: triage bench scale --documents 300 --passages 1000,10000,100000
+    """
+    from eval.bench_scale import DEV, bench_scale
+
+    with handle_errors():
+        sizes = tuple(int(n) for n in passages.split(",") if n.strip())
+        result = bench_scale(
+            settings_from(ctx),
+            documents=documents,
+            propose_schools=propose_schools,
+            passages=sizes,
+            source=source or DEV,
+            say=lambda line: errors.print(line, highlight=False),
+        )
+        table = Table("figure", "value", "baseline (same run)", "value / baseline", "target")
+        for f in result.figures:
+            table.add_row(
+                f.name,
+                f"{f.value:.3f} {f.unit}",
+                f"{f.baseline:.3f} {f.unit}: {f.baseline_name}",
+                f"{f.ratio:.2f}",
+                f.target,
+            )
+        console.print(table)
+        load = ", ".join(f"{x:.2f}" for x in result.load_average)
+        console.print(
+            f"{result.schools} schools, {result.documents} documents, {result.pages} pages, "
+            f"{result.passages} passages, {result.storage_bytes / (1 << 20):.1f} MiB stored; "
+            f"load average {load}"
+        )
+        units = Table("per-unit cost", "value", title="for projecting (docs/scaling.md)")
+        for name, value in result.per_unit.items():
+            units.add_row(name, f"{value:.4g}")
+        console.print(units)

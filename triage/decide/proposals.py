@@ -18,6 +18,7 @@ from importlib.metadata import version
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from triage.extract.judges import PassageJudge, build_judge
 from triage.extract.judges.rules import RULES
 from triage.extract.lexicon import lexicon
 from triage.extract.loading import load_school_evidence
@@ -46,6 +47,7 @@ def propose(
     retrieval_mode: RetrievalMode = "hybrid",
     store: bool = True,
     evidence: SchoolEvidence | None = None,
+    judge: PassageJudge | None = None,
 ) -> Proposal:
     """The proposal for one school under one framework (stored unless `store` is False).
 
@@ -55,7 +57,12 @@ def propose(
     framework = load_framework(framework_id)
     evidence = evidence or load_school_evidence(runtime, urn)
     extraction = extract_school(
-        runtime, evidence, framework, extractor=extractor, retrieval_mode=retrieval_mode
+        runtime,
+        evidence,
+        framework,
+        extractor=extractor,
+        retrieval_mode=retrieval_mode,
+        judge=judge,
     )
     proposal = score_school(framework, build_profile(framework, extraction))
     if store:
@@ -71,8 +78,10 @@ def propose_frameworks(
 ) -> dict[str, Proposal]:
     """The school's proposal under each framework, all read from one snapshot (each stored)."""
     evidence = load_school_evidence(runtime, urn)
+    judge = build_judge(runtime, extractor)  # one reading of each passage, whichever framework
     return {
-        f: propose(runtime, urn, f, extractor=extractor, evidence=evidence) for f in framework_ids
+        f: propose(runtime, urn, f, extractor=extractor, evidence=evidence, judge=judge)
+        for f in framework_ids
     }
 
 
