@@ -121,8 +121,8 @@ def _replicate(runtime: Runtime, batch: list[tuple[SchoolCopy, str]]) -> None:
         session.execute(insert(Passage), rows["passages"])
     runtime.index.upsert(indexed, vectors)
     by_school: dict[str, list[tuple[int, str]]] = {}
-    for passage in indexed:
-        by_school.setdefault(passage.school, []).append((passage.id, passage.text))
+    for entry in indexed:
+        by_school.setdefault(entry.school, []).append((entry.id, entry.text))
     for urn, passages in by_school.items():
         runtime.index.rebuild_sparse(urn, passages)
 
