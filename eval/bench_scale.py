@@ -250,3 +250,47 @@ def _per_unit(ingest: IngestBench, storage: int, figures: list[Figure]) -> dict[
 
 def _bytes_under(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+class Projection(BaseModel):
+    """What `schools` schools need, from the per-unit costs measured on this machine."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schools: int
+    documents: int
+    pages: int
+    passages: int
+    vectors: int
+    storage_gib: float
+    vector_ram_gib: float
+    embedding_hours: float
+    repropose_hours: float
+    workers: int
+    window_hours: float
+
+
+# A 384-dimension float32 vector, and HNSW's links (M=16, two layers' worth) and id beside it.
+VECTOR_BYTES = 384 * 4 + 16 * 2 * 4 + 64
+
+
+def project(per_unit: dict[str, float], *, schools: int, window_hours: float = 6.0) -> Projection:
+    """Scale the measured per-unit costs to `schools` schools; a nightly re-proposal of every
+    school under every framework within `window_hours`, by workers of one core's speed each
+    (this machine's cores are the unit: the timings came from it)."""
+    documents = schools * per_unit["documents_per_school"]
+    passages = documents * per_unit["passages_per_document"]
+    repropose_h = schools * per_unit["propose_s_per_school_all_frameworks"] / 3600
+    return Projection(
+        schools=schools,
+        documents=round(documents),
+        pages=round(documents * per_unit["pages_per_document"]),
+        passages=round(passages),
+        vectors=round(passages),
+        storage_gib=documents * per_unit["storage_bytes_per_document"] / (1 << 30),
+        vector_ram_gib=passages * VECTOR_BYTES / (1 << 30),
+        embedding_hours=passages * per_unit["embedding_s_per_passage"] / 3600,
+        repropose_hours=repropose_h,
+        workers=max(1, math.ceil(repropose_h / window_hours)),
+        window_hours=window_hours,
+    )

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
 from eval.bench_scale import replicate_corpus
 from ingest.manifest import load_manifest
 from triage.cli import app
+from triage.cli.common import console
 
 TINY = Path(__file__).resolve().parents[1] / "fixtures" / "eval_tiny"
 
@@ -25,7 +27,10 @@ def test_replicas_are_schools_of_their_own_with_enough_documents(tmp_path: Path)
     assert "gold" not in yaml.safe_load((corpus / "manifest.yaml").read_text())["schools"][0]
 
 
-def test_bench_scale_prints_every_figure_beside_its_baseline(tmp_path: Path) -> None:
+def test_bench_scale_prints_every_figure_beside_its_baseline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(console, "width", 240)  # each figure's name on one line of the table
     result = CliRunner().invoke(
         app,
         [
@@ -42,7 +47,6 @@ def test_bench_scale_prints_every_figure_beside_its_baseline(tmp_path: Path) -> 
             "--source",
             str(TINY),
         ],
-        terminal_width=200,
     )
     assert result.exit_code == 0, result.output
     for figure in (
@@ -55,6 +59,9 @@ def test_bench_scale_prints_every_figure_beside_its_baseline(tmp_path: Path) -> 
         "dense + keyword queries alone",
         "load average",
         "embedding_s_per_passage",
+        "projected: 20,000 schools",
+        "embedding_hours",
+        "workers",
     ):
         assert figure in result.output, figure
     assert not (tmp_path / "unused").exists() or not any((tmp_path / "unused").iterdir())

@@ -222,6 +222,9 @@ def bench_scale_command(
         Path | None,
         typer.Option(help="The triage-eval/1 corpus replicated (default: eval/corpora/dev)"),
     ] = None,
+    project_schools: Annotated[
+        int, typer.Option(help="Schools to project the measured per-unit costs to")
+    ] = 20_000,
 ) -> None:
     """An authority's year on this machine: ingest against the raw limit, proposals warm and as
     a batch, answers as the index grows; each figure beside its baseline from the same run, and
@@ -229,7 +232,7 @@ def bench_scale_command(
 
     Example: triage bench scale --documents 300 --passages 1000,10000,100000
     """
-    from eval.bench_scale import DEV, bench_scale
+    from eval.bench_scale import DEV, bench_scale, project
 
     with handle_errors():
         sizes = tuple(int(n) for n in passages.split(",") if n.strip())
@@ -261,3 +264,8 @@ def bench_scale_command(
         for name, value in result.per_unit.items():
             units.add_row(name, f"{value:.4g}")
         console.print(units)
+        national = project(result.per_unit, schools=project_schools)
+        need = Table("need", "value", title=f"projected: {project_schools:,} schools")
+        for name, value in national.model_dump().items():
+            need.add_row(name, f"{value:,.1f}" if isinstance(value, float) else f"{value:,}")
+        console.print(need)
