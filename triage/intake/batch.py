@@ -44,8 +44,8 @@ from triage.store.models import School
 Progress = Callable[[str, int, int], None]
 
 PARSE_AHEAD = 4  # files parsed (in the sandboxed child) ahead of the chunk being stored
-CHUNK_DOCUMENTS = 16  # documents whose passages are embedded together, one model call
-CHUNK_PASSAGES = 512
+CHUNK_DOCUMENTS = 64  # documents whose passages are embedded together, one model call
+CHUNK_PASSAGES = 2048  # the model sorts a call's texts by length: the larger, the less padding
 
 
 class Refused(BaseModel):
