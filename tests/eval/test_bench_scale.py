@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 from typer.testing import CliRunner
 
 from eval.bench_scale import replicate_corpus
 from ingest.manifest import load_manifest
 from triage.cli import app
-from triage.cli.common import console
 
 TINY = Path(__file__).resolve().parents[1] / "fixtures" / "eval_tiny"
 
@@ -27,10 +25,7 @@ def test_replicas_are_schools_of_their_own_with_enough_documents(tmp_path: Path)
     assert "gold" not in yaml.safe_load((corpus / "manifest.yaml").read_text())["schools"][0]
 
 
-def test_bench_scale_prints_every_figure_beside_its_baseline(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(console, "width", 240)  # each figure's name on one line of the table
+def test_bench_scale_prints_every_figure_beside_its_baseline(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app,
         [
@@ -47,6 +42,7 @@ def test_bench_scale_prints_every_figure_beside_its_baseline(
             "--source",
             str(TINY),
         ],
+        env={"COLUMNS": "240"},  # each figure's name on one line of the table
     )
     assert result.exit_code == 0, result.output
     for figure in (
