@@ -16,6 +16,7 @@ import resource
 import signal
 import stat
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -226,6 +227,128 @@ def _result(reply: bytes, source: str) -> ParsedDocument:
     raise error_class(message.message)
 
 
+class ParserProcess:
+    """One sandboxed parsing child reused across files, under the same limits for each file.
+
+    Starting a child per file costs more than parsing a school's document; a batch keeps one.
+    Before each file the child sets its memory bound again and its CPU bound to what it has used
+    so far plus the file's allowance, and the parent keeps the wall-clock bound. After any
+    failure (a refused file, a timeout, a death, an answer over its bound) the child is ended and
+    the next file gets a fresh one, so nothing a bad file left behind meets a good one. A child is
+    also retired after `max_files`, which bounds what a long-lived heap can accumulate. Safe under
+    threads (one file at a time); use as a context manager, or `close()`.
+    """
+
+    def __init__(self, *, max_files: int = 100) -> None:
+        self.max_files = max_files
+        self._process: Any = None
+        self._conn: Connection | None = None
+        self._served = 0
+        self._lock = threading.Lock()
+        self.started = 0  # children started so far: how many fresh ones the failures cost
+
+    def __enter__(self) -> ParserProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def parse(
+        self,
+        data: bytes,
+        *,
+        source: str,
+        fmt: FileFormat,
+        kind: DocumentKind | None = None,
+        date: dt.date | None = None,
+        limits: SandboxLimits = DEFAULT_LIMITS,
+        options: ReadOptions = DEFAULT_OPTIONS,
+    ) -> ParsedDocument:
+        """As `parse_data`, in the reused child; raise a typed IngestError."""
+        with self._lock:
+            conn, process = self._child()
+            ok = False
+            try:
+                conn.send((data, source, fmt, kind, date, options, limits))
+                reply = _receive(conn, process, source, limits)
+                parsed = _result(reply, source)
+                ok = True
+            except BrokenPipeError:
+                process.join(1)
+                raise _death(process.exitcode, source) from None
+            finally:
+                self._served += 1
+                if not ok or self._served >= self.max_files:
+                    self._end()
+        return parsed.model_copy(
+            update={"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._end()
+
+    def _child(self) -> tuple[Connection, Any]:
+        if self._process is not None and self._process.is_alive() and self._conn is not None:
+            return self._conn, self._process
+        self._end()
+        parent, child = _context().Pipe(duplex=True)
+        process = _context().Process(target=_serve, args=(child,), daemon=True)
+        with _main_not_reimported():
+            process.start()
+        child.close()
+        self._conn, self._process, self._served = parent, process, 0
+        self.started += 1
+        return parent, process
+
+    def _end(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.kill()
+            self._process.join(5)
+        self._conn, self._process = None, None
+
+
+def _serve(conn: Connection) -> None:
+    """The reused child: one file per request, each under its own limits, until told to stop."""
+    # Ctrl-C reaches the whole process group: the parent handles it and ends this child.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            request = conn.recv()
+        except EOFError:
+            return
+        data, source, fmt, kind, date, options, limits = request
+        _limit(limits, reused=True)
+        try:
+            conn.send_bytes(_parse_reply(data, source, fmt, kind, date, options))
+        except MemoryError:
+            conn.send_bytes(_failure("memory", "ParseMemoryError", "out of memory"))
+
+
+def _limit(limits: SandboxLimits, *, reused: bool) -> None:
+    """The memory bound, and a CPU bound of `limits.seconds` from now (CPU time is cumulative)."""
+    cpu = int(limits.seconds) + 1
+    if reused:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        cpu += int(usage.ru_utime + usage.ru_stime) + 1
+        # Soft limits only: the hard ones stay where they were, so the next file can be given its
+        # own allowance; SIGXCPU at the soft limit ends the child as the hard limit would.
+        hard_as = resource.getrlimit(resource.RLIMIT_AS)[1]
+        hard_cpu = resource.getrlimit(resource.RLIMIT_CPU)[1]
+        resource.setrlimit(resource.RLIMIT_AS, (_within(limits.memory_bytes, hard_as), hard_as))
+        resource.setrlimit(resource.RLIMIT_CPU, (_within(cpu, hard_cpu), hard_cpu))
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+
+
+def _within(value: int, hard: int) -> int:
+    return value if hard == resource.RLIM_INFINITY else min(value, hard)
+
+
 def _child(
     sender: Connection,
     data: bytes,
@@ -238,33 +361,35 @@ def _child(
 ) -> None:
     # Ctrl-C reaches the whole process group: the parent handles it and ends this child.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
-    cpu = int(limits.seconds) + 1
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    _limit(limits, reused=False)
     try:
-        parsed = parse_bytes(
-            data,
-            source=source,
-            fmt=fmt,
-            kind=kind,
-            date=date,
-            options=options,
-        )
-        reply = _Parsed(status="ok", document=parsed).model_dump_json().encode()
-    except MemoryError:
-        reply = _failure("memory", "ParseMemoryError", f"parsing {source} ran out of memory")
-    except IngestError as exc:
-        reply = _failure("error", type(exc).__name__, str(exc))
-    except Exception as exc:  # a parser bug on hostile input is still the file's fault
-        reply = _failure("error", "MalformedFileError", f"{source} could not be parsed ({exc!r})")
-    try:
-        sender.send_bytes(reply)
+        sender.send_bytes(_parse_reply(data, source, fmt, kind, date, options))
     except MemoryError:
         sender.send_bytes(_failure("memory", "ParseMemoryError", "out of memory"))
     except (BrokenPipeError, ConnectionResetError):
         pass  # the parent stopped waiting (interrupted, or past its time limit): nobody to tell
     finally:
         sender.close()
+
+
+def _parse_reply(
+    data: bytes,
+    source: str,
+    fmt: FileFormat,
+    kind: DocumentKind | None,
+    date: dt.date | None,
+    options: ReadOptions,
+) -> bytes:
+    """The child's one message for one file: the parsed document, or why it was refused."""
+    try:
+        parsed = parse_bytes(data, source=source, fmt=fmt, kind=kind, date=date, options=options)
+        return _Parsed(status="ok", document=parsed).model_dump_json().encode()
+    except MemoryError:
+        return _failure("memory", "ParseMemoryError", f"parsing {source} ran out of memory")
+    except IngestError as exc:
+        return _failure("error", type(exc).__name__, str(exc))
+    except Exception as exc:  # a parser bug on hostile input is still the file's fault
+        return _failure("error", "MalformedFileError", f"{source} could not be parsed ({exc!r})")
 
 
 def _failure(status: Literal["error", "memory"], error: str, message: str) -> bytes:

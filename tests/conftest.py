@@ -18,8 +18,9 @@ from triage.frameworks.schema import Framework
 from triage.runtime import Runtime, open_runtime
 from triage.settings import Settings
 
-# The PostgreSQL fixtures (postgres_server, new_postgres_database) for the tier-3 tests.
-pytest_plugins = ["tests.postgres"]
+# The PostgreSQL fixtures (postgres_server, new_postgres_database) and the Chroma server
+# (chroma_server) for the tier-3 tests.
+pytest_plugins = ["tests.postgres", "tests.chroma"]
 
 FIXTURES = Path(__file__).parent / "fixtures" / "files"
 DEMO = Path(__file__).parent.parent / "eval" / "corpora" / "demo"

@@ -29,30 +29,60 @@ def _as_postgres(args: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    """The URL of a PostgreSQL server (initdb, pg_ctl) started for this run, stopped after it."""
+class PostgresCluster:
+    """A PostgreSQL cluster of its own (initdb), on loopback; stopped and started at will, on
+    the same port and data, as the fault tests need."""
+
+    def __init__(self, bin_dir: Path) -> None:
+        self.bin_dir = bin_dir
+        self.root = Path(tempfile.mkdtemp(prefix="triage-pg-"))
+        if os.geteuid() == 0:
+            shutil.chown(self.root, user="postgres")
+        self.data, self.port = self.root / "data", free_port()
+        subprocess.run(
+            _as_postgres(
+                [str(bin_dir / "initdb"), "-D", str(self.data), "-U", "triage", "--auth=trust"]
+            ),
+            check=True,
+            capture_output=True,
+        )
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://triage@127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.root} -h 127.0.0.1 -c fsync=off"
+        start = [str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-o", options, "-w"]
+        start += ["-l", str(self.root / "log"), "start"]
+        subprocess.run(_as_postgres(start), check=True, capture_output=True)
+
+    def stop(self, mode: str = "fast") -> None:
+        """Stop the server; `immediate` is the nearest to pulling the plug."""
+        stop = [str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"]
+        subprocess.run(_as_postgres(stop), check=False, capture_output=True)
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def new_cluster() -> PostgresCluster:
     bin_dir = _server_bin()
     if bin_dir is None:
         pytest.skip("PostgreSQL server binaries are not installed (apt-get install postgresql)")
-    root = Path(tempfile.mkdtemp(prefix="triage-pg-"))
-    if os.geteuid() == 0:
-        shutil.chown(root, user="postgres")
-    data, port = root / "data", free_port()
-    subprocess.run(
-        _as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-U", "triage", "--auth=trust"]),
-        check=True,
-        capture_output=True,
-    )
-    options = f"-p {port} -k {root} -h 127.0.0.1 -c fsync=off"
-    start = [str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l", str(root / "log")]
-    subprocess.run(_as_postgres([*start, "start"]), check=True, capture_output=True)
+    return PostgresCluster(bin_dir)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a PostgreSQL server (initdb, pg_ctl) started for this run, stopped after it."""
+    cluster = new_cluster()
+    cluster.start()
     try:
-        yield f"postgresql+psycopg://triage@127.0.0.1:{port}"
+        yield cluster.url
     finally:
-        stop = [str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]
-        subprocess.run(_as_postgres(stop), check=False, capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
+        cluster.remove()
 
 
 _numbers = itertools.count(1)

@@ -6,7 +6,10 @@ says how to fix it: pydantic's error locations are mapped back to YAML node mark
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import re
+import threading
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,6 +22,13 @@ _PATH_IN_MESSAGE = re.compile(r"^(?:Value error, )?([a-z_]+(?:\[\d+\]|\.[a-z_]+)
 _PATH_PART = re.compile(r"([a-z_]+)|\[(\d+)\]")
 
 M = TypeVar("M", bound=BaseModel)
+
+# Parsing YAML in pure Python costs a proposal more than everything else it does; the parsed data
+# of each (path, exact text) is kept, so an edited file is read afresh and an unchanged one is
+# only validated again (validation builds new model objects, so no caller shares one).
+_PARSED: dict[tuple[str, str], dict[str, Any]] = {}
+_PARSED_LOCK = threading.Lock()
+_PARSED_SIZE = 64
 
 
 def load_data_file(
@@ -33,14 +43,23 @@ def load_data_file(
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise error(f"{path}: cannot read {what} ({exc.strerror})") from None
-    root = _compose(path, text, error)
-    data = yaml.safe_load(text)
-    if not isinstance(data, dict):
-        raise error(f"{path}:1: {what} must be a YAML mapping")
+    key = (str(path), hashlib.sha256(text.encode()).hexdigest())
+    with _PARSED_LOCK:
+        data = _PARSED.get(key)
+    if data is None:
+        _compose(path, text, error)  # syntax errors and duplicate keys fail here
+        data = yaml.safe_load(text)
+        if not isinstance(data, dict):
+            raise error(f"{path}:1: {what} must be a YAML mapping")
     try:
-        return model.model_validate(data)
+        loaded = model.model_validate(copy.deepcopy(data))  # a validator may edit its input
     except ValidationError as exc:
-        raise error(_describe(path, root, exc, fix)) from None
+        raise error(_describe(path, _compose(path, text, error), exc, fix)) from None
+    with _PARSED_LOCK:  # only text that parsed into a valid model is kept
+        _PARSED[key] = data
+        while len(_PARSED) > _PARSED_SIZE:
+            _PARSED.pop(next(iter(_PARSED)))
+    return loaded
 
 
 def _compose(path: Path, text: str, error: type[TriageError]) -> yaml.Node | None:

@@ -42,8 +42,13 @@ class IndexSettings(BaseModel):
     chroma_mode: Literal["embedded", "http"] = Field("embedded", description="embedded or http")
     chroma_host: str = Field("127.0.0.1", description="Chroma server host, for http mode")
     chroma_port: int = Field(8000, description="Chroma server port, for http mode")
-    chroma_tenant: str = Field("default_tenant", description="One tenant per authority at scale")
-    chroma_database: str = Field("default_database", description="Chroma database name")
+    chroma_tenant: str = Field(
+        "default_tenant",
+        description="The Chroma tenant (http mode): one per authority; created if missing",
+    )
+    chroma_database: str = Field(
+        "default_database", description="The Chroma database in the tenant; created if missing"
+    )
     collection: str = Field("passages", description="Chroma collection holding passage vectors")
     embedding_batch: int = Field(32, description="Passages embedded per batch")
     upsert_batch: int = Field(256, description="Passages written to Chroma per request")
@@ -101,6 +106,28 @@ class ServiceSettings(BaseModel):
         description="Signs the web pages' form tokens; empty = a random key kept in the data dir "
         "(set one shared key when several servers use one database without one data dir)",
     )
+    threads: int = Field(
+        16, ge=1, le=16, description="Requests worked on at once; the rest wait their turn"
+    )
+
+
+class JobSettings(BaseModel):
+    """Where batch work runs: threads of the server process, or a PostgreSQL queue whose jobs
+    any number of `triage worker` processes consume."""
+
+    queue: Literal["in_process", "procrastinate"] = Field(
+        "in_process",
+        description="in_process (embedded: no server to start) or procrastinate (PostgreSQL)",
+    )
+    queue_name: str = Field("triage", description="The procrastinate queue triage's jobs go on")
+    worker_concurrency: int = Field(1, ge=1, description="Steps one `triage worker` runs at once")
+    heartbeat_s: float = Field(10.0, gt=0, description="How often a worker says it is alive")
+    stalled_after_s: float = Field(
+        30.0, gt=0, description="A worker silent this long is dead: its steps are run again"
+    )
+    max_attempts: int = Field(
+        5, ge=1, description="Tries of a step that fails unexpectedly (database or index away)"
+    )
 
 
 class Settings(BaseSettings):
@@ -123,6 +150,7 @@ class Settings(BaseSettings):
     chunks: ChunkSettings = Field(default_factory=ChunkSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     service: ServiceSettings = Field(default_factory=ServiceSettings)
+    jobs: JobSettings = Field(default_factory=JobSettings)
 
     @property
     def data_path(self) -> Path:

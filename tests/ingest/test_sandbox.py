@@ -13,10 +13,19 @@ from ingest.errors import (
     FileTooLargeError,
     MalformedFileError,
     ParseMemoryError,
+    ParseTimeoutError,
     UnreadableFileError,
     UnsupportedFormatError,
+    ZipBombError,
 )
-from ingest.sandbox import SandboxLimits, _result, parse_data, parse_file, read_file
+from ingest.sandbox import (
+    ParserProcess,
+    SandboxLimits,
+    _result,
+    parse_data,
+    parse_file,
+    read_file,
+)
 from tests.conftest import FIXTURES
 
 
@@ -59,3 +68,37 @@ def test_a_reply_that_is_not_a_document_is_refused() -> None:
         _result(b"\x80\x04\x95 a pickle", "x.txt")
     with pytest.raises(ParseMemoryError, match="memory limit"):
         _result(b'{"status": "memory", "error": "ParseMemoryError", "message": "m"}', "x.txt")
+
+
+def test_a_reused_parser_refuses_a_bomb_after_a_good_file_and_parses_the_next() -> None:
+    good = (FIXTURES / "ofsted.pdf").read_bytes()
+    with ParserProcess() as parser:
+        first = parser.parse(good, source="ofsted.pdf", fmt="pdf")
+        with pytest.raises(ZipBombError, match="zip bomb"):
+            parser.parse((FIXTURES / "bomb.docx").read_bytes(), source="bomb.docx", fmt="docx")
+        after = parser.parse(good, source="ofsted.pdf", fmt="pdf")
+        assert after == first and parser.started == 2  # a fresh child after the refusal
+
+
+def test_a_reused_parser_keeps_the_time_and_memory_limits_for_every_file() -> None:
+    good = (FIXTURES / "sef.docx").read_bytes()
+    with ParserProcess() as parser:
+        assert parser.parse(good, source="sef.docx", fmt="docx").passages
+        with pytest.raises(ParseTimeoutError, match="was stopped"):
+            parser.parse(good, source="sef.docx", fmt="docx", limits=SandboxLimits(seconds=0.001))
+        with pytest.raises((ParseMemoryError, MalformedFileError)):
+            parser.parse(
+                good, source="sef.docx", fmt="docx", limits=SandboxLimits(memory_bytes=64 << 20)
+            )
+        assert parser.parse(good, source="sef.docx", fmt="docx").passages
+        assert parser.started == 3  # one child for the first file, a fresh one after each failure
+
+
+def test_a_reused_parser_serves_many_good_files_from_one_child() -> None:
+    names = ["ofsted.pdf", "sef.docx", "visit-note.txt", "minutes.md", "indicators.csv"]
+    with ParserProcess(max_files=3) as parser:
+        for name in names:
+            data = (FIXTURES / name).read_bytes()
+            parsed = parser.parse(data, source=name, fmt=name.rsplit(".", 1)[1])  # type: ignore[arg-type]
+            assert parsed.sha256 == hashlib.sha256(data).hexdigest()
+        assert parser.started == 2  # retired after three files, never after each one

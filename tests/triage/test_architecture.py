@@ -12,10 +12,7 @@ HEAVY = ("sqlalchemy", "chromadb", "torch", "bm25s", "sentence_transformers", "l
 
 @pytest.mark.parametrize("module", ["triage.score", "triage.profile"])
 def test_importing_the_scorer_loads_no_database_index_or_model(module: str) -> None:
-    probe = (
-        f"import sys, {module}; "
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
-    )
+    probe = f"import sys, {module}; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     loaded = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout.strip()

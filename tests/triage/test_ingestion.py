@@ -15,6 +15,7 @@ from ingest import errors
 from tests.conftest import FIXTURES, make_settings
 from triage.cli import app
 from triage.index.drift import find_drift, repair_drift
+from triage.intake.batch import ingest_files
 from triage.intake.ingestion import ingest_file
 from triage.runtime import Runtime, open_runtime
 from triage.store.models import Document, Indicator, Passage, School
@@ -135,9 +136,7 @@ def test_changed_document_is_a_new_version_and_the_old_one_is_kept(
 def test_a_vector_batch_failing_after_others_landed_leaves_no_orphans(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    runtime = open_runtime(
-        make_settings(tmp_path / "data", index={"upsert_batch": 2})
-    ).__enter__()
+    runtime = open_runtime(make_settings(tmp_path / "data", index={"upsert_batch": 2})).__enter__()
     collection = runtime.index.vectors._collection
     real_upsert = collection.upsert
     calls: list[int] = []
@@ -257,3 +256,32 @@ def test_schools_and_documents_commands(demo_runtime: Runtime) -> None:
     assert docs.exit_code == 0 and "ofsted-report-card-2026-01.pdf" in docs.output
     missing = runner.invoke(app, ["--data-dir", data_dir, "documents", "999999"])
     assert missing.exit_code == 1 and "no school with URN 999999" in missing.output
+
+
+def test_a_batch_refuses_a_bomb_between_good_files_and_ingests_the_rest(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    names = ["ofsted.pdf", "bomb.docx", "sef.docx", "empty.txt", "visit-note.txt"]
+    report = ingest_files(runtime, [FIXTURES / n for n in names], urn="100001")
+    assert [r.source for r in report.ingested] == ["ofsted.pdf", "sef.docx", "visit-note.txt"]
+    assert [(r.source, "zip bomb" in r.reason or "empty" in r.reason) for r in report.refused] == [
+        ("bomb.docx", True),
+        ("empty.txt", True),
+    ]
+    with runtime.store.session() as session:
+        stored = session.scalars(select(Passage.id)).all()
+    # one keyword rebuild for the batch still covers every document's passages
+    assert runtime.index.sparse_ids("100001") == set(stored) == runtime.index.dense_ids("100001")
+    assert find_drift(runtime).clean
+
+
+def test_a_batch_of_one_document_matches_ingesting_it_alone(tmp_path: Path) -> None:
+    alone = open_runtime(make_settings(tmp_path / "alone")).__enter__()
+    batched = open_runtime(make_settings(tmp_path / "batched")).__enter__()
+    single = ingest_file(alone, FIXTURES / "sef.docx", urn="100001")
+    [together] = ingest_files(batched, [FIXTURES / "sef.docx"], urn="100001").ingested
+    assert together.model_dump() == single.model_dump()
+    text = "curriculum"
+    assert alone.index.query_sparse("100001", text, n=5) == batched.index.query_sparse(
+        "100001", text, n=5
+    )

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import ExitStack, asynccontextmanager
 
+from anyio import to_thread
 from fastapi import FastAPI
 
 from triage import __version__
 from triage.api import errors
+from triage.api.admission import Admission
 from triage.api.routes import answers, audit, auth, documents, health, jobs, proposals, schools
 from triage.api.routes import users as users_routes
-from triage.jobs import batch  # noqa: F401  registers the batch job kind
-from triage.jobs.queue import InProcessQueue, JobQueue
+from triage.jobs import batch, reindex  # noqa: F401  registers the job kinds
+from triage.jobs.queue import JobQueue, open_queue
 from triage.runtime import Runtime, open_runtime
 from triage.settings import Settings, get_settings
 from triage.web.app import install as install_pages
@@ -31,10 +33,13 @@ def create_app(
     stack = ExitStack()
     if runtime is None:
         runtime = stack.enter_context(open_runtime(settings))
-    job_queue = queue or InProcessQueue(runtime, workers=settings.service.job_workers)
+    # Embedded, jobs a stopped server left unfinished carry on; scaled out, the workers do.
+    job_queue = queue or open_queue(runtime, resume=True)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # As many threads as requests admitted (see `admission`).
+        to_thread.current_default_thread_limiter().total_tokens = settings.service.threads
         try:
             yield
         finally:
@@ -50,6 +55,7 @@ def create_app(
     app.state.runtime = runtime
     app.state.queue = job_queue
     errors.install(app, limit_mb=settings.limits.max_file_mb)
+    app.add_middleware(Admission, limit=settings.service.threads)
     max_file_bytes = int(settings.limits.max_file_mb * (1 << 20))
     for router in (
         health.router,

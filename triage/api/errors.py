@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import logging
 
+import httpx
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy import exc as sqlalchemy_exc
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -81,6 +83,25 @@ def _http(limit_mb: float):  # type: ignore[no-untyped-def]
     return handler
 
 
+async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
+    """The database or the Chroma server went away mid-request: the request's transaction
+    rolled back, so say so, and that the service carries on once it is back."""
+    log.warning("a backing service is unavailable: %s", one_line(str(exc))[:300])
+    if isinstance(exc, httpx.TransportError):
+        what = "the search index (the Chroma server) is unreachable"
+    elif isinstance(exc, errors.SchemaMismatchError):
+        what = one_line(str(exc))
+    elif isinstance(exc, errors.DatabaseBusyError) or "locked" in str(exc).lower():
+        what = "the database is busy: another change held it for too long"
+    else:
+        what = "the database is unreachable"
+    return JSONResponse(
+        {"detail": f"{what}; nothing was changed: try again in a minute"},
+        status_code=503,
+        headers={"Retry-After": "30"},
+    )
+
+
 async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error", exc_info=exc)
     return JSONResponse({"detail": "internal error; it has been logged"}, status_code=500)
@@ -131,4 +152,9 @@ def install(app: FastAPI, *, limit_mb: float) -> None:
     app.add_exception_handler(ingest_errors.IngestError, _known)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(HTTPException, _http(limit_mb))
+    # A lost connection (server stopped, network cut) rather than a bad statement.
+    app.add_exception_handler(sqlalchemy_exc.OperationalError, _unavailable)
+    app.add_exception_handler(sqlalchemy_exc.InterfaceError, _unavailable)
+    app.add_exception_handler(httpx.TransportError, _unavailable)
+    app.add_exception_handler(errors.DatabaseError, _unavailable)
     app.add_exception_handler(Exception, _unexpected)

@@ -52,11 +52,13 @@ def main(
 # Registration by import: each module adds its commands to `app` or `bench_app`.
 from triage.cli import (  # noqa: E402,F401
     ask,
+    backup,
     bench,
     db,
     eval,
     frameworks,
     ingest,
+    jobs,
     propose,
     service,
 )

@@ -11,6 +11,7 @@ Every decision and countersignature goes on the audit log in the same transactio
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from sqlalchemy import select
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from triage.decide import audit, proposals
 from triage.decide.frameworks import bottom_category, category_distance, framework
-from triage.decide.proposals import inputs_hash, propose, store_proposal
+from triage.decide.proposals import add_proposal, inputs_hash, propose
 from triage.decide.reasons import check_reason
 from triage.errors import (
     ConflictError,
@@ -29,6 +30,7 @@ from triage.errors import (
 from triage.extract.judges.rules import RULES
 from triage.extract.loading import load_school_evidence
 from triage.extract.models import Proposal
+from triage.extract.snapshot import SchoolEvidence
 from triage.people.access import FINAL, require
 from triage.people.users import now
 from triage.runtime import Runtime
@@ -209,26 +211,63 @@ def _detail(decision: Decision) -> dict[str, object]:
     }
 
 
-def propose_recorded(
-    runtime: Runtime, user: User, urn: str, framework_id: str
-) -> tuple[int, Proposal]:
-    """Propose for one school as `user`: stored with status `proposed`, and on the record.
+@dataclass(frozen=True)
+class PreparedProposal:
+    """A proposal computed for a school and the inputs hash it rests on, not yet recorded."""
+
+    urn: str
+    framework: str
+    inputs_hash: str
+    proposal: Proposal
+
+
+def prepare_proposal(
+    runtime: Runtime,
+    user: User | None,
+    urn: str,
+    framework_id: str,
+    *,
+    evidence: SchoolEvidence | None = None,
+) -> PreparedProposal:
+    """Compute a proposal for one school (the slow part), writing nothing; `evidence` is the
+    school's snapshot when the caller holds one (several frameworks read the same).
 
     The inputs hash is taken from the snapshot the proposal reads, so a document arriving
     meanwhile makes the proposal out of date rather than claiming evidence it did not read.
     """
-    require(user, "propose")
+    if user is not None:
+        require(user, "propose")
     loaded = framework(framework_id)
-    evidence = load_school_evidence(runtime, urn)
+    evidence = evidence or load_school_evidence(runtime, urn)
     hashed = inputs_hash(runtime, evidence, loaded, extractor=RULES, retrieval_mode="hybrid")
     proposal = propose(runtime, urn, framework_id, store=False, evidence=evidence)
-    proposal_id = store_proposal(runtime, proposal, inputs_hash=hashed)
-    audit.record(
-        runtime.store,
+    return PreparedProposal(urn=urn, framework=framework_id, inputs_hash=hashed, proposal=proposal)
+
+
+def record_proposal(session: Session, actor: str, prepared: PreparedProposal) -> int:
+    """Store the proposal and its audit entry in the caller's transaction; returns its id."""
+    record = add_proposal(session, prepared.proposal, inputs_hash=prepared.inputs_hash)
+    audit.append(
+        session,
         "proposal",
-        actor=user.email,
-        school=urn,
-        subject=f"proposal:{proposal_id}",
-        detail={"framework": framework_id, "category": proposal.category, "inputs_hash": hashed},
+        actor=actor,
+        school=prepared.urn,
+        subject=f"proposal:{record.id}",
+        detail={
+            "framework": prepared.framework,
+            "category": prepared.proposal.category,
+            "inputs_hash": prepared.inputs_hash,
+        },
     )
-    return proposal_id, proposal
+    return record.id
+
+
+def propose_recorded(
+    runtime: Runtime, user: User, urn: str, framework_id: str
+) -> tuple[int, Proposal]:
+    """Propose for one school as `user`: stored with status `proposed`, and on the record, in
+    one transaction (a proposal is never stored without its audit entry)."""
+    prepared = prepare_proposal(runtime, user, urn, framework_id)
+    with runtime.store.session() as session:
+        proposal_id = record_proposal(session, user.email, prepared)
+    return proposal_id, prepared.proposal

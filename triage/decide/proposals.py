@@ -16,8 +16,10 @@ import json
 from importlib.metadata import version
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from triage.errors import DatabaseBusyError
+from triage.extract.judges import PassageJudge, build_judge
 from triage.extract.judges.rules import RULES
 from triage.extract.lexicon import lexicon
 from triage.extract.loading import load_school_evidence
@@ -46,6 +48,7 @@ def propose(
     retrieval_mode: RetrievalMode = "hybrid",
     store: bool = True,
     evidence: SchoolEvidence | None = None,
+    judge: PassageJudge | None = None,
 ) -> Proposal:
     """The proposal for one school under one framework (stored unless `store` is False).
 
@@ -55,7 +58,12 @@ def propose(
     framework = load_framework(framework_id)
     evidence = evidence or load_school_evidence(runtime, urn)
     extraction = extract_school(
-        runtime, evidence, framework, extractor=extractor, retrieval_mode=retrieval_mode
+        runtime,
+        evidence,
+        framework,
+        extractor=extractor,
+        retrieval_mode=retrieval_mode,
+        judge=judge,
     )
     proposal = score_school(framework, build_profile(framework, extraction))
     if store:
@@ -87,12 +95,19 @@ def propose_frameworks(
     are raised in a ProposalNotStoredError.
     """
     evidence = load_school_evidence(runtime, urn)
+    judge = build_judge(runtime, extractor)  # one reading of each passage, whichever framework
     results: dict[str, Proposal] = {}
     busy: ProposalNotStoredError | None = None
     for f in framework_ids:
         try:
             results[f] = propose(
-                runtime, urn, f, extractor=extractor, evidence=evidence, store=busy is None
+                runtime,
+                urn,
+                f,
+                extractor=extractor,
+                evidence=evidence,
+                judge=judge,
+                store=busy is None,
             )
         except ProposalNotStoredError as exc:
             results[f], busy = exc.proposals[f], exc
@@ -174,33 +189,39 @@ def _digest(
 def store_proposal(runtime: Runtime, proposal: Proposal, *, inputs_hash: str) -> int:
     """Record the proposal with status `proposed` and return its id; the same proposal from
     the same inputs, computed again, returns the id of the one already stored."""
-    body = proposal_json(proposal)
     with runtime.store.session() as session:
-        # Matching the body too: were equal inputs ever to give a different proposal (a defect
-        # the determinism tests guard against), the new one is recorded rather than hidden.
-        stored = session.scalars(
-            select(ProposalRecord.id)
-            .where(
-                ProposalRecord.school_urn == proposal.school,
-                ProposalRecord.framework == proposal.framework,
-                ProposalRecord.inputs_hash == inputs_hash,
-                ProposalRecord.body == body,
-            )
-            .order_by(ProposalRecord.id)
-        ).first()
-        if stored is not None:
-            return stored
-        record = ProposalRecord(
-            school_urn=proposal.school,
-            framework=proposal.framework,
-            status=PROPOSED,
-            inputs_hash=inputs_hash,
-            body=body,
-            created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        return add_proposal(session, proposal, inputs_hash=inputs_hash).id
+
+
+def add_proposal(session: Session, proposal: Proposal, *, inputs_hash: str) -> ProposalRecord:
+    """The proposal as a row with status `proposed`, in the caller's transaction; the same
+    proposal from the same inputs is the row already stored."""
+    body = proposal_json(proposal)
+    # Matching the body too: were equal inputs ever to give a different proposal (a defect
+    # the determinism tests guard against), the new one is recorded rather than hidden.
+    stored = session.scalars(
+        select(ProposalRecord)
+        .where(
+            ProposalRecord.school_urn == proposal.school,
+            ProposalRecord.framework == proposal.framework,
+            ProposalRecord.inputs_hash == inputs_hash,
+            ProposalRecord.body == body,
         )
-        session.add(record)
-        session.flush()
-        return record.id
+        .order_by(ProposalRecord.id)
+    ).first()
+    if stored is not None:
+        return stored
+    record = ProposalRecord(
+        school_urn=proposal.school,
+        framework=proposal.framework,
+        status=PROPOSED,
+        inputs_hash=inputs_hash,
+        body=body,
+        created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+    )
+    session.add(record)
+    session.flush()
+    return record
 
 
 def stored_proposals(runtime: Runtime, urn: str, framework_id: str) -> list[ProposalRecord]:

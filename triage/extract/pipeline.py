@@ -42,21 +42,36 @@ def extract_school(
     *,
     extractor: str = RULES,
     retrieval_mode: RetrievalMode = "hybrid",
+    judge: PassageJudge | None = None,
 ) -> Extraction:
-    """Read the school's evidence against every characteristic, ranking through the index."""
-    judge = build_judge(runtime, extractor)
-    if retrieval_mode != "sparse":
-        runtime.index.embed_queries([characteristic_query(c) for c in framework.characteristics])
-    return extract(
-        evidence, framework, judge=judge, rank=index_ranker(runtime, evidence.urn, retrieval_mode)
-    )
+    """Read the school's evidence against every characteristic, ranking through the index.
+
+    `judge` is one the caller keeps across frameworks of the same snapshot (the rules judge
+    reads each passage once, whichever framework asks); otherwise one is built here.
+    """
+    judge = judge or build_judge(runtime, extractor)
+    queries = [characteristic_query(c) for c in framework.characteristics]
+    rank = index_ranker(runtime, evidence.urn, retrieval_mode, queries=queries)
+    return extract(evidence, framework, judge=judge, rank=rank)
 
 
-def index_ranker(runtime: Runtime, urn: str, mode: RetrievalMode) -> PassageRanker:
-    """Rank the school's passages by the index (dense, BM25 or both fused)."""
+def index_ranker(
+    runtime: Runtime, urn: str, mode: RetrievalMode, *, queries: list[str] | None = None
+) -> PassageRanker:
+    """Rank the school's passages by the index (dense, BM25 or both fused).
+
+    With `queries` known up front their dense searches run as one call to the vector index (a
+    framework asks a hundred), giving the same rankings as one call each.
+    """
+    dense: dict[str, list[tuple[int, float]]] = {}
+    if queries and mode != "sparse":
+        n = max(QUERY_K, runtime.settings.retrieval.candidates)
+        unique = list(dict.fromkeys(queries))
+        dense = dict(zip(unique, runtime.index.query_dense_many(urn, unique, n=n), strict=True))
 
     def rank(query: str, k: int) -> list[int]:
-        return [pid for pid, _ in ranked_passage_ids(runtime, urn, query, k=k, mode=mode)]
+        ranked = ranked_passage_ids(runtime, urn, query, k=k, mode=mode, dense=dense.get(query))
+        return [pid for pid, _ in ranked]
 
     return rank
 

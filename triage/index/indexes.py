@@ -40,6 +40,10 @@ class Index:
     def delete(self, ids: list[int]) -> None:
         self.vectors.delete(ids)
 
+    def stored_vectors(self, ids: list[int]) -> dict[int, list[float]]:
+        """The vectors held for these passage ids, as embedded when they were indexed."""
+        return self.vectors.embeddings(ids)
+
     def dense_ids(self, school: str | None = None) -> set[int]:
         return self.vectors.ids(school)
 
@@ -52,6 +56,12 @@ class Index:
     ) -> list[tuple[int, float]]:
         """(passage id, cosine similarity) best first, filtered by school inside Chroma."""
         return self.vectors.query(school, self.queries.embed([query])[0], n=n, kinds=kinds)
+
+    def query_dense_many(
+        self, school: str, queries: list[str], *, n: int
+    ) -> list[list[tuple[int, float]]]:
+        """`query_dense` for many queries in one call to the vector index, in order."""
+        return self.vectors.query_many(school, self.queries.embed(queries), n=n)
 
     # sparse --------------------------------------------------------------------------------
     def rebuild_sparse(self, school: str, passages: list[tuple[int, str]]) -> None:

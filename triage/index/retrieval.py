@@ -76,14 +76,16 @@ def ranked_passage_ids(
     k: int,
     mode: RetrievalMode = "hybrid",
     kinds: list[str] | None = None,
+    dense: list[tuple[int, float]] | None = None,
 ) -> list[tuple[int, float]]:
     """The ids (and fused scores) of the school's `k` best passages for `query`, best first.
 
     Straight from the index: a caller that holds the passages maps the ids itself; an id whose
-    passage it does not hold is the index running ahead of the database.
+    passage it does not hold is the index running ahead of the database. `dense` is the dense
+    ranking when the caller searched many queries at once (`Index.query_dense_many`).
     """
     n = max(k, runtime.settings.retrieval.candidates)
-    return _ranked_ids(runtime, urn, query, mode=mode, kinds=kinds, n=n)[:k]
+    return _ranked_ids(runtime, urn, query, mode=mode, kinds=kinds, n=n, dense=dense)[:k]
 
 
 def _ranked_ids(
@@ -94,9 +96,11 @@ def _ranked_ids(
     mode: RetrievalMode,
     kinds: list[str] | None,
     n: int,
+    dense: list[tuple[int, float]] | None = None,
 ) -> list[tuple[int, float]]:
     index = runtime.index
-    dense = index.query_dense(urn, query, n=n, kinds=kinds) if mode != "sparse" else []
+    if dense is None:
+        dense = index.query_dense(urn, query, n=n, kinds=kinds) if mode != "sparse" else []
     sparse = index.query_sparse(urn, query, n=n) if mode != "dense" else []
     if mode == "dense":
         return dense

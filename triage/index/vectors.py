@@ -9,6 +9,7 @@ import chromadb
 from chromadb.config import Settings as ChromaSettings
 
 from triage.errors import IndexUnavailableError
+from triage.index.tenancy import ensure_tenant
 from triage.settings import Settings
 
 
@@ -56,6 +57,12 @@ class VectorIndex:
         if ids:
             self._collection.delete(ids=[str(i) for i in ids])
 
+    def embeddings(self, ids: list[int]) -> dict[int, list[float]]:
+        """The stored vector of each passage id held (copies and checks; no model runs)."""
+        result = self._collection.get(ids=[str(i) for i in ids], include=["embeddings"])
+        vectors = result["embeddings"] if result["embeddings"] is not None else []
+        return {int(i): [float(x) for x in v] for i, v in zip(result["ids"], vectors, strict=True)}
+
     def ids(self, school: str | None = None) -> set[int]:
         """Every passage id held, optionally for one school."""
         result = self._collection.get(where={"school": school} if school else None, include=[])
@@ -78,6 +85,24 @@ class VectorIndex:
         distances = (result["distances"] or [[]])[0]
         return [(int(i), 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
 
+    def query_many(
+        self, school: str, vectors: list[list[float]], *, n: int
+    ) -> list[list[tuple[int, float]]]:
+        """`query` for many vectors at once (one round trip), a ranking per vector."""
+        if not vectors:
+            return []
+        result = self._collection.query(
+            query_embeddings=vectors,  # type: ignore[arg-type]
+            n_results=n,
+            where={"school": school},
+            include=["distances"],  # type: ignore[arg-type]
+        )
+        distances = result["distances"] or [[] for _ in vectors]
+        return [
+            [(int(i), 1.0 - float(d)) for i, d in zip(ids, ds, strict=True)]
+            for ids, ds in zip(result["ids"], distances, strict=True)
+        ]
+
     def reset(self) -> None:
         """Drop the collection and start an empty one."""
         self._client.delete_collection(self.name)
@@ -90,6 +115,7 @@ class VectorIndex:
 def _client(settings: Settings) -> chromadb.ClientAPI:
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.index.chroma_mode == "http":
+        ensure_tenant(settings)
         return chromadb.HttpClient(
             host=settings.index.chroma_host,
             port=settings.index.chroma_port,

@@ -116,11 +116,15 @@ def store_parsed(
     data: bytes,
     national: dict[str, float] | None = None,
     lineage: Lineage | None = None,
+    vectors: list[list[float]] | None = None,
+    keywords: bool = True,
 ) -> IngestResult:
     """Write file, rows and index entries; undo every part if any part fails.
 
     The passages are embedded before the write transaction opens, so a slow model never holds
-    the database's write lock; inside it only quick writes happen.
+    the database's write lock; inside it only quick writes happen. A batch passes `vectors`
+    embedded with other documents' passages, and `keywords=False` when it rebuilds the school's
+    keyword index itself once for all its documents (`rebuild_sparse`).
     """
     check_urn(urn)
     if hashlib.sha256(data).hexdigest() != parsed.sha256:
@@ -129,8 +133,9 @@ def store_parsed(
         same = _current_with_hash(session, urn, parsed.sha256)
         if same is not None:
             return _result("unchanged", same, parsed.notes + ["same content already ingested"])
-    vectors = runtime.index.embed([p.text for p in parsed.passages])
-    write = _Write(runtime, urn, _file_path(runtime.settings, parsed))
+    if vectors is None:
+        vectors = runtime.index.embed([p.text for p in parsed.passages])
+    write = _Write(runtime, urn, _file_path(runtime.settings, parsed), keywords=keywords)
     with runtime.writing():  # `doctor` never sees (or repairs) a write half done
         try:
             with runtime.store.session() as session:
@@ -143,8 +148,9 @@ def store_parsed(
 class _Write:
     """One document's write across files, database and index, and how to undo it."""
 
-    def __init__(self, runtime: Runtime, urn: str, file_path: Path) -> None:
+    def __init__(self, runtime: Runtime, urn: str, file_path: Path, *, keywords: bool) -> None:
         self.runtime, self.urn, self.file_path = runtime, urn, file_path
+        self.keywords = keywords
         self.wrote_file = False
         self.added: list[int] = []
         self.removed: list[IndexedPassage] = []
@@ -173,7 +179,8 @@ class _Write:
         new = [indexed_passage(p, document) for p in document.passages]
         self.added = [p.id for p in new]  # before the upsert: a failed later batch is undone too
         self.runtime.index.upsert(new, vectors)
-        rebuild_sparse(self.runtime, session, self.urn)
+        if self.keywords:
+            rebuild_sparse(self.runtime, session, self.urn)
         if previous is not None:
             self.removed = [indexed_passage(p, previous) for p in previous.passages]
             self.runtime.index.delete([p.id for p in self.removed])
@@ -199,6 +206,12 @@ class _Write:
             pass
         if self.wrote_file:
             self.file_path.unlink(missing_ok=True)
+
+
+def already_ingested(runtime: Runtime, urn: str, sha256: str) -> bool:
+    """Whether the school's current documents hold these bytes (a batch skips embedding them)."""
+    with runtime.store.session() as session:
+        return _current_with_hash(session, urn, sha256) is not None
 
 
 def sandbox_limits(settings: Settings) -> SandboxLimits:
@@ -383,6 +396,12 @@ def indexed_passage(passage: Passage, document: Document) -> IndexedPassage:
         page=passage.page,
         text=passage.text,
     )
+
+
+def rebuild_keywords(runtime: Runtime, urn: str) -> None:
+    """Rebuild one school's keyword index from what the database holds now."""
+    with runtime.store.session() as session:
+        rebuild_sparse(runtime, session, urn)
 
 
 def rebuild_sparse(runtime: Runtime, session: Session, urn: str) -> None:

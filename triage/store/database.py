@@ -36,7 +36,17 @@ class Store:
 
     def __init__(self, url: str, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
         self.url = url
-        self.engine: Engine = create_engine(url)
+        # A database server that restarted leaves dead connections in the pool: test each one
+        # as it is taken, so the first request after it is back works rather than failing.
+        # The pool holds enough for the requests the service admits at once
+        # (TRIAGE_SERVICE__THREADS, at most 16), each holding its own session and up to three
+        # more opened inside it (`triage.api.admission` says why that bound matters).
+        self.engine: Engine = create_engine(
+            url,
+            pool_pre_ping=not url.startswith("sqlite"),
+            pool_size=8,
+            max_overflow=56,
+        )
         self.busy_timeout_s = busy_timeout_s
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas(busy_timeout_s))

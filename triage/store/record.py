@@ -11,6 +11,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -82,19 +83,39 @@ class AnswerRecord(Base):
 
 
 class JobRecord(Base):
-    """A batch job and its progress; the row is the truth whichever process runs the job."""
+    """A batch job and its progress; the row is the truth whichever process runs the job.
+
+    A job is a list of items (schools), each done once as a step (`JobStep`); `done` and
+    `failed` count the steps recorded, and the step that records the last one finishes the job.
+    """
 
     __tablename__ = "jobs"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     kind: Mapped[str] = mapped_column(String(32))
-    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    # None for a job an operator started from the command line as no one in particular.
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     params: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16))
     total: Mapped[int] = mapped_column(Integer, default=0)
     done: Mapped[int] = mapped_column(Integer, default=0)
     failed: Mapped[int] = mapped_column(Integer, default=0)
-    result: Mapped[str] = mapped_column(Text, default="[]")
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class JobStep(Base):
+    """One item of a job, done: written in the same transaction as what the step changed, so a
+    step killed half-way left nothing, and a step run again finds it done."""
+
+    __tablename__ = "job_steps"
+    __table_args__ = (UniqueConstraint("job_id", "item", name="uq_job_steps_job_item"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id"), index=True)
+    item: Mapped[str] = mapped_column(String(64))
+    ok: Mapped[bool] = mapped_column(Boolean)
+    result: Mapped[str] = mapped_column(Text, default="{}")
+    worker: Mapped[str] = mapped_column(String(200), default="")
+    finished_at: Mapped[dt.datetime] = mapped_column(DateTime)

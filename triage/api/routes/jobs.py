@@ -31,6 +31,8 @@ def propose_batch(
 
 
 @router.get("/jobs/{job_id}", response_model=JobView)
-def get_job(job: Annotated[JobRecord, Depends(JobAccess())], user: CurrentUser) -> JobView:
+def get_job(
+    job: Annotated[JobRecord, Depends(JobAccess())], user: CurrentUser, session: SessionDep
+) -> JobView:
     """How far the job has got, and what each step produced."""
-    return job_view(job)
+    return job_view(session, job)
