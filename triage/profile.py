@@ -41,6 +41,9 @@ class Profile(BaseModel):
     judgements: list[InspectionGrade] = Field(description="Grades of the current inspection report")
     flags: list[FlagFound] = Field(description="Statutory statuses asserted recently")
     dropped_quotes: int = 0
+    set_aside: dict[str, int] = Field(
+        default_factory=dict, description="Sentences set aside as template, by why"
+    )
 
 
 def build_profile(framework: Framework, extraction: Extraction) -> Profile:
@@ -81,6 +84,7 @@ def build_profile(framework: Framework, extraction: Extraction) -> Profile:
             f for f in extraction.flags if recency.within(f.date, reference, recency.current_within)
         ],
         dropped_quotes=extraction.dropped_quotes,
+        set_aside=extraction.set_aside,
     )
 
 
@@ -176,20 +180,29 @@ def verdict(
     )
 
 
+# Inspections that grade the school: the newest one's grades stand until a newer one grades it.
+GRADED_FORMS = frozenset({"report_card", "eif_report", "independent_standard", ""})
+
+
 def current_judgements(
     judgements: list[InspectionGrade], reference: dt.date | None, framework: Framework
 ) -> list[InspectionGrade]:
-    """The grades of the newest inspection report, if it is recent enough to stand."""
+    """The grades of the newest graded inspection, and the verdicts of inspections since (an
+    ungraded or monitoring letter, a progress monitoring report) that do not replace them, while
+    they are recent enough to stand."""
     dated = [j for j in judgements if j.date is not None]
     if not dated:
         return sorted(judgements, key=lambda j: (j.document, j.area, j.grade))
-    newest = max(j.date for j in dated if j.date is not None)
-    if not framework.recency.within(newest, reference, framework.recency.report_stands_for):
-        return []
+    recency = framework.recency
+    graded = [j.date for j in dated if j.form in GRADED_FORMS and j.date is not None]
+    since = max(graded) if graded else min(j.date for j in dated if j.date is not None)
     current = {
         (j.area, j.grade, j.level, j.document, j.page, j.date, j.quote): j
         for j in dated
-        if j.date == newest
+        if j.date is not None
+        and j.date >= since
+        and (j.form not in GRADED_FORMS or j.date == since)
+        and recency.within(j.date, reference, recency.report_stands_for)
     }
     return [current[k] for k in sorted(current, key=str)]
 

@@ -61,6 +61,7 @@ def score_school(framework: Framework, profile: Profile) -> Proposal:
         characteristics=profile.characteristics,
         profile=dict(sorted(profile.aspects.items())),
         dropped_citations=profile.dropped_quotes,
+        set_aside=profile.set_aside,
     )
 
 

@@ -98,6 +98,10 @@ class Proposal(EvidenceModel):
     dropped_citations: int = Field(
         default=0, description="Quotes dropped because they were not verbatim on their page"
     )
+    set_aside: dict[str, int] = Field(
+        default_factory=dict,
+        description="Sentences of the school's documents set aside as template text, by why",
+    )
 
 
 class InspectionGrade(EvidenceModel):
@@ -110,6 +114,7 @@ class InspectionGrade(EvidenceModel):
     page: int | None
     date: dt.date | None
     quote: str
+    form: str = Field(default="", description="The form of the document it was read in")
 
 
 class FlagFound(EvidenceModel):
@@ -121,6 +126,7 @@ class FlagFound(EvidenceModel):
     page: int | None
     date: dt.date | None
     quote: str
+    form: str = Field(default="", description="The form of the document it was read in")
 
 
 class Finding(EvidenceModel):
@@ -143,3 +149,7 @@ class Extraction(EvidenceModel):
     judgements: list[InspectionGrade]
     flags: list[FlagFound]
     dropped_quotes: int
+    forms: dict[str, str] = Field(default_factory=dict, description="Document -> its form")
+    set_aside: dict[str, int] = Field(
+        default_factory=dict, description="Sentences set aside as template, by why"
+    )

@@ -16,11 +16,13 @@ from ingest.models import DocumentKind, ParsedDocument, check_urn
 from ingest.reader import ReadOptions, file_format
 from ingest.sandbox import SandboxLimits, parse_data, read_file
 from triage.errors import DataDirError
+from triage.extract.judges.template import sentence_keys
 from triage.index.indexes import IndexedPassage
 from triage.runtime import Runtime
 from triage.settings import Settings
 from triage.store.models import Document, Indicator, Page, Passage, School
 from triage.store.queries import school_passages
+from triage.store.sentences import record_keys
 
 Status = Literal["ingested", "unchanged", "new_version"]
 
@@ -123,6 +125,8 @@ class _Write:
             return _result("unchanged", same, parsed.notes + ["same content already ingested"])
         previous = _current_lineage(session, self.urn, parsed)
         document = _add_document(session, school, parsed, previous, self.file_path, national)
+        if document.kind != "indicators":
+            record_keys(session, self.urn, document_keys(parsed))
         if not self.file_path.exists():
             self._write_file(data)
         new = [indexed_passage(p, document) for p in document.passages]
@@ -283,6 +287,11 @@ def _undo_index(
         runtime.index.add(removed)
     with runtime.store.session() as session:
         rebuild_sparse(runtime, session, urn)
+
+
+def document_keys(parsed: ParsedDocument) -> list[str]:
+    """The keys of a document's sentences: those many schools share are template text."""
+    return [key for p in parsed.passages for key in sentence_keys(p.text, p.section)]
 
 
 def _file_path(settings: Settings, parsed: ParsedDocument) -> Path:
