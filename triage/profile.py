@@ -44,6 +44,9 @@ class Profile(BaseModel):
     set_aside: dict[str, int] = Field(
         default_factory=dict, description="Sentences set aside as template, by why"
     )
+    forms: dict[str, str] = Field(
+        default_factory=dict, description="Document -> its form, as recognised from its structure"
+    )
 
 
 def build_profile(framework: Framework, extraction: Extraction) -> Profile:
@@ -85,6 +88,7 @@ def build_profile(framework: Framework, extraction: Extraction) -> Profile:
         ],
         dropped_quotes=extraction.dropped_quotes,
         set_aside=extraction.set_aside,
+        forms=extraction.forms,
     )
 
 

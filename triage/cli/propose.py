@@ -14,6 +14,7 @@ from triage.decide.proposals import proposal_json, propose_frameworks
 from triage.errors import TriageError
 from triage.extract.models import Proposal
 from triage.frameworks.loader import framework_ids
+from triage.quotes import shorten
 from triage.runtime import Runtime, open_runtime
 from triage.store.models import School
 from triage.vocabulary import LEVEL_NAMES
@@ -102,6 +103,7 @@ def _print_proposal(proposal: Proposal) -> None:
 
 
 def _print_rules(proposal: Proposal) -> None:
+    _print_checks(proposal)
     if not proposal.limiting_rules:
         return
     table = Table(title="Limiting rules that fired")
@@ -113,7 +115,25 @@ def _print_rules(proposal: Proposal) -> None:
             rule["effect"],
             rule["category"],
             rule["because"],
-            f'{rule["document"]}: "{rule["quote"][:120]}"',
+            f'{rule["document"]}: "{shorten(rule["quote"], 120)}"',
+        )
+    console.print(table)
+
+
+def _print_checks(proposal: Proposal) -> None:
+    """Rules only weaker sources trigger: for the officer to check; they moved nothing."""
+    if not proposal.checks:
+        return
+    table = Table(title="Check this: limiting rules only a weaker source triggers (not applied)")
+    for column in ("rule", "would", "category", "because", "source"):
+        table.add_column(column)
+    for rule in proposal.checks:
+        table.add_row(
+            rule["id"],
+            rule["effect"],
+            rule["category"],
+            rule["because"],
+            f'{rule["document"]}: "{shorten(rule["quote"], 120)}"',
         )
     console.print(table)
 
@@ -125,7 +145,7 @@ def _print_profile(proposal: Proposal) -> None:
     for aspect, entry in sorted(proposal.profile.items()):
         items = entry.evidence_for or entry.evidence_against
         top = items[0] if items else None
-        cite = f'{top.document} p{top.page or "-"}: "{top.quote[:100]}"' if top else ""
+        cite = f'{top.document} p{top.page or "-"}: "{shorten(top.quote, 100)}"' if top else ""
         flag = " (concern surfaced)" if entry.recall_override else ""
         table.add_row(aspect, f"{entry.level} {LEVEL_NAMES[entry.level]}{flag}", cite)
     console.print(table)
@@ -145,7 +165,7 @@ def _print_evidence(proposal: Proposal) -> None:
                     str(item.level),
                     item.document,
                     str(item.page or "-"),
-                    item.quote[:140],
+                    shorten(item.quote, 140),
                 )
     console.print(table)
     if proposal.conflicts:
@@ -154,7 +174,7 @@ def _print_evidence(proposal: Proposal) -> None:
             conflicts.add_column(column)
         for c in proposal.conflicts:
             conflicts.add_row(
-                c["aspect"], c["sef_level"], c["evidence_level"], c["evidence_quote"][:120]
+                c["aspect"], c["sef_level"], c["evidence_level"], shorten(c["evidence_quote"], 120)
             )
         console.print(conflicts)
 

@@ -86,6 +86,11 @@ class Proposal(EvidenceModel):
     scores: dict[str, float] = Field(description="Best-fit score of every category id")
     evidence: list[EvidenceItem]
     limiting_rules: list[dict[str, str]] = Field(default_factory=list)
+    checks: list[dict[str, str]] = Field(
+        default_factory=list,
+        description="Limiting rules whose trigger only weaker sources give (a SEF, minutes): "
+        "shown to the officer to check, with the quote; they move no category",
+    )
     gaps: list[str] = Field(default_factory=list)
     conflicts: list[dict[str, str]] = Field(default_factory=list)
     insufficient_evidence: bool = False
