@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -240,10 +241,15 @@ def _rank(item: EvidenceItem) -> tuple[float, str, int, str]:
 
 
 def _unique(items: list[EvidenceItem]) -> list[EvidenceItem]:
-    """One item per (document, page, quote, aspect): the strongest reading of it."""
-    best: dict[tuple[str, int | None, str, str], EvidenceItem] = {}
+    """One item per (document, words of the quote, aspect): the strongest reading of it. A
+    grade written twice in one report ("Achievement: strong standard" beside the heading
+    "Achievement Strong standard") is one judgement, cited once, leaving room for the narrative."""
+    best: dict[tuple[str, str, str], EvidenceItem] = {}
     for item in items:
-        key = (item.document, item.page, item.quote, item.aspect)
+        key = (item.document, " ".join(_WORDS.findall(item.quote.lower())), item.aspect)
         if key not in best or _rank(item) < _rank(best[key]):
             best[key] = item
-    return [best[k] for k in sorted(best, key=lambda k: (k[0], k[1] or 0, k[2], k[3]))]
+    return sorted(best.values(), key=lambda i: (i.document, i.page or 0, i.quote, i.aspect))
+
+
+_WORDS = re.compile(r"[a-z0-9]+")

@@ -136,10 +136,14 @@ def test_a_graded_eif_report_reads_its_judgements_table() -> None:
 
 
 def test_an_eif_report_without_an_overall_grade_reads_its_areas() -> None:
-    found = judgements(read_school(evidence_of(("eif-ungraded-overall.txt", "ofsted_report"))))
+    reading = read_school(evidence_of(("eif-ungraded-overall.txt", "ofsted_report")))
+    found = judgements(reading)
     assert "overall effectiveness" not in found
     assert found["behaviour and attitudes"] == ("outstanding", 1)
     assert found["the quality of education"][1] == 2 or found["quality of education"][1] == 2
+    # Its gravest area grade stands for the overall grade: a development point on an ungraded
+    # aspect is read at that grade, not below it.
+    assert not [r for r in readings(reading) if r[1] >= 3]
 
 
 def test_a_section_8_letter_is_read_as_continuing_good() -> None:

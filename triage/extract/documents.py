@@ -32,6 +32,7 @@ from triage.vocabulary import DOCUMENT_FORMS, INSPECTION_FORMS, DocumentForm
 
 INDICATOR_KIND = "indicators"
 OVERALL = "overall effectiveness"
+MIN_AREAS_FOR_OVERALL = 3  # graded areas that make a judgements table
 
 
 @dataclass
@@ -135,6 +136,11 @@ def read_document(
 def _graded_areas_speak(reading: DocumentReading) -> None:
     """Narrative in a graded document is read at its grades: it cites them, never outvotes."""
     graded, overall = document_grades(reading.passages.values())
+    areas = [level for aspect, level in graded.items() if aspect != "safeguarding"]
+    if overall is None and len(areas) >= MIN_AREAS_FOR_OVERALL:
+        # No overall grade (EIF reports from September 2024): the gravest area grade stands for
+        # it, so a development point on an ungraded aspect is not read a grade below it.
+        overall = max(areas)
     for passage_id, read in reading.passages.items():
         readings = [_at_grade(r, graded, overall) for r in read.readings]
         pairs = zip(readings, read.readings, strict=True)
