@@ -157,6 +157,11 @@ def verdict(
     concern_share: float,
 ) -> CharacteristicResult:
     """Met when the weight supporting the characteristic outweighs the weight against it."""
+    # Retrieval put the passages most about this characteristic first: among readings of about
+    # the same strength, those are the ones to cite.
+    position: dict[tuple[str, str, str], int] = {}
+    for index, item in enumerate(items):
+        position.setdefault(_key(item), index)
     items = _unique(items)
     if not items:
         return CharacteristicResult(
@@ -171,9 +176,10 @@ def verdict(
     against = sum(strength(i) for i in items if i.stance == "contradicts")
     met = support >= against and support > 0
     carrying = "supports" if met else "contradicts"
-    ranked = sorted(items, key=_rank)
-    cited = [i for i in ranked if i.stance == carrying][: CITATIONS - 1]
-    cited += [i for i in ranked if i.stance != carrying][:1]
+    ranked = sorted(items, key=lambda i: (-round(strength(i), 1), position[_key(i)], _rank(i)))
+    # The strongest against the verdict is cited beside it, when there is one.
+    opposite = [i for i in ranked if i.stance != carrying][:1]
+    cited = [i for i in ranked if i.stance == carrying][: CITATIONS - len(opposite)] + opposite
     score = _weighted_level(items)
     return CharacteristicResult(
         characteristic=characteristic,
@@ -246,10 +252,15 @@ def _unique(items: list[EvidenceItem]) -> list[EvidenceItem]:
     "Achievement Strong standard") is one judgement, cited once, leaving room for the narrative."""
     best: dict[tuple[str, str, str], EvidenceItem] = {}
     for item in items:
-        key = (item.document, " ".join(_WORDS.findall(item.quote.lower())), item.aspect)
+        key = _key(item)
         if key not in best or _rank(item) < _rank(best[key]):
             best[key] = item
     return sorted(best.values(), key=lambda i: (i.document, i.page or 0, i.quote, i.aspect))
 
 
 _WORDS = re.compile(r"[a-z0-9]+")
+
+
+def _key(item: EvidenceItem) -> tuple[str, str, str]:
+    """What makes two items the same reading: document, the words of the quote, aspect."""
+    return (item.document, " ".join(_WORDS.findall(item.quote.lower())), item.aspect)
