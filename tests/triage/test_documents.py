@@ -201,3 +201,9 @@ def test_a_visit_note_is_read_as_narrative_evidence() -> None:
         for a, level, _ in readings(read_school(evidence_of(("visit-note.txt", "visit_note"))))
     }
     assert ("attendance", 3) in levels or ("attendance", 4) in levels
+
+
+def test_narrative_under_a_graded_area_is_evidence_for_its_grade() -> None:
+    reading = read_school(evidence_of(("report-card.txt", "ofsted_report")))
+    found = {(a, level, q) for a, level, q in readings(reading)}
+    assert ("governance", 2, "Governors check the work of leaders.") in found

@@ -22,10 +22,15 @@ from triage.extract.judges.reading import (
     PassageReading,
     ReadingContext,
     SentenceReading,
+    clauses_with_subjects,
+    heading_aspects,
+    is_evidence,
     read_passage,
+    sentence_aspects,
 )
+from triage.extract.judges.sentences import split_sentences
 from triage.extract.judges.subject import Names, school_names
-from triage.extract.judges.template import in_schedule
+from triage.extract.judges.template import in_schedule, readable
 from triage.extract.lexicon import lexicon
 from triage.extract.snapshot import SchoolEvidence, SchoolPassage
 from triage.vocabulary import DOCUMENT_FORMS, INSPECTION_FORMS, DocumentForm
@@ -130,7 +135,66 @@ def read_document(
         reading.set_aside.update(reason for reason, _ in read.set_aside)
     if reading.inspection:
         _graded_areas_speak(reading)
+        _area_narrative(reading, passages, names=names, shared=shared)
     return reading
+
+
+AREA_NARRATIVE_CONFIDENCE = 0.45  # below any cued reading: cited for the grade, never leading
+MIN_NARRATIVE_WORDS = 6
+
+
+def _area_narrative(
+    reading: DocumentReading,
+    passages: list[SchoolPassage],
+    *,
+    names: Names,
+    shared: frozenset[str],
+) -> None:
+    """Narrative under a graded area's heading that judges nothing in its own words is evidence
+    for the area's grade ("Pupils know whom to speak to if they are worried" under a
+    safeguarding outcome of met): read at that grade, with a low confidence."""
+    graded, _ = document_grades(reading.passages.values())
+    context = ReadingContext(form=reading.form, names=names, shared=shared)
+    for passage in passages:
+        read = reading.passages.get(passage.passage_id)
+        if read is None:
+            continue
+        aspects = [a for a in heading_aspects(passage.section) if a in graded]
+        if not aspects:
+            continue
+        added = list(read.readings)
+        taken = {(r.start, r.end) for r in read.readings}
+        template = {quote for _, quote in read.set_aside}
+        for sentence in split_sentences(passage.text, heading=passage.section):
+            if (sentence.start, sentence.end) in taken:
+                continue
+            quote = passage.text[sentence.start : sentence.end]
+            plain = readable(quote)
+            if quote in template:
+                continue
+            if len(plain.split()) < MIN_NARRATIVE_WORDS or not plain.endswith((".", "!", "?")):
+                continue
+            if context.set_aside(plain, sentence.heading) is not None or not is_evidence(plain):
+                continue
+            if any(subject == "other" for _, subject in clauses_with_subjects(plain, names)):
+                continue
+            named = [a for a in aspects if a in sentence_aspects(plain)]
+            added += [
+                SentenceReading(
+                    start=sentence.start,
+                    end=sentence.end,
+                    quote=quote,
+                    aspect=aspect,  # type: ignore[arg-type]
+                    level=graded[aspect],  # type: ignore[arg-type]
+                    confidence=AREA_NARRATIVE_CONFIDENCE,
+                    graded=False,
+                )
+                for aspect in named or aspects
+            ]
+        if len(added) > len(read.readings):
+            reading.passages[passage.passage_id] = read.model_copy(
+                update={"readings": tuple(added)}
+            )
 
 
 def _graded_areas_speak(reading: DocumentReading) -> None:

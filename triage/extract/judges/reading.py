@@ -395,6 +395,16 @@ def _clause_readings(
     return per_aspect
 
 
+def sentence_aspects(sentence: str) -> list[AspectId]:
+    """The aspects a sentence's own words are about."""
+    return sorted(_main_aspects(_aspect_scores(sentence)))
+
+
+def heading_aspects(heading: str | None) -> list[AspectId]:
+    """The aspects a section heading names ("Leadership and governance", "Part 3. Welfare")."""
+    return sorted(_heading_aspects(heading))
+
+
 def _heading_aspects(heading: str | None) -> dict[AspectId, float]:
     if not heading:
         return {}
