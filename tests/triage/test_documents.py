@@ -207,3 +207,12 @@ def test_narrative_under_a_graded_area_is_evidence_for_its_grade() -> None:
     reading = read_school(evidence_of(("report-card.txt", "ofsted_report")))
     found = {(a, level, q) for a, level, q in readings(reading)}
     assert ("governance", 2, "Governors check the work of leaders.") in found
+
+
+def test_a_school_sharing_part_of_this_one_s_name_is_another_school() -> None:
+    reading = read_school(
+        evidence_of(("trust-minutes.md", "minutes"), name="Ashdown Junior School")
+    )
+    assert "special_measures" not in flags(reading)
+    alone = read_school(evidence_of(("trust-minutes.md", "minutes"), name="Ashdown Infant School"))
+    assert "special_measures" in flags(alone)

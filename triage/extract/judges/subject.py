@@ -51,24 +51,66 @@ def school_names(texts: Iterable[str], own_name: str | None) -> Names:
     """
     pattern = lexicon().subjects.school_name
     mentioned: Counter[frozenset[str]] = Counter()
+    phrases: dict[frozenset[str], set[str]] = {}
     for text in texts:
         for match in pattern.finditer(text):
             name = match.group("name") or match.group("partner") or ""
             words = distinctive_words(name)
             if words:
                 mentioned[words] += 1
+                phrases.setdefault(words, set()).add(" ".join(match.group(0).split()))
     own = distinctive_words(own_name) if own_name else frozenset()
     if not own and mentioned:
         own = mentioned.most_common(1)[0][0]
     others = sorted({w for words in mentioned if not words & own for w in words})
-    if not others:
+    # A school sharing part of this one's name but not its kind ("Hillcrest Prep" beside
+    # "Hillcrest Grange School", "St Mary's Infant" beside "St Mary's Junior") is another school.
+    namesakes = sorted(
+        phrase
+        for words, found in phrases.items()
+        if words <= own and own_name
+        for phrase in found
+        if _kind_word(phrase) in PHASE_WORDS and _kind_word(phrase) not in own_name.lower()
+    )
+    others_words = [re.escape(w) for w in others] + [_phrase(p) for p in namesakes]
+    if not others_words:
         return Names(own=own)
-    alternatives = "|".join(re.escape(w) for w in others)
+    alternatives = "|".join(others_words)
     return Names(
         own=own,
         others=re.compile(rf"\b({alternatives})(['\u2019]s)?\b", re.I),
         other_words=tuple(others),
     )
+
+
+# Words that tell two schools of one name apart by phase; "academy" or "school" may be the same
+# school renamed.
+PHASE_WORDS = frozenset(
+    {
+        "infant",
+        "infants",
+        "junior",
+        "juniors",
+        "prep",
+        "preparatory",
+        "nursery",
+        "primary",
+        "secondary",
+        "high",
+        "middle",
+        "senior",
+    }
+)
+
+
+def _kind_word(phrase: str) -> str:
+    """The word of a school's name that says what kind of school it is ("prep", "infant")."""
+    words = phrase.lower().split()
+    return words[-1] if words else ""
+
+
+def _phrase(phrase: str) -> str:
+    return r"\s+".join(re.escape(word) for word in phrase.split())
 
 
 def mentions(clause: str, names: Names) -> list[tuple[int, Subject]]:
