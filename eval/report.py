@@ -96,6 +96,8 @@ def summary_table(report: dict[str, Any]) -> Table:
             f"{_num(per_verdict['mean'])} / {per_verdict['max'] if per_verdict['max'] else '-'}",
         ),
         ("traps held", f"{traps['held']}/{traps['checked']}"),
+        ("template sentences set aside", str(report.get("template", {}).get("set_aside", "-"))),
+        ("false alarms (bottom category)", str(len(report.get("false_alarms", [])))),
         ("stability", f"{_pct(stable['share'])} over {stable['runs']} runs"),
         ("ingest pages/s", _num(timing["ingest_pages_per_s"], 1)),
         (

@@ -117,6 +117,8 @@ def summarise(corpus: Corpus, run: Run) -> dict[str, Any]:
         "aspects": aspect_metrics(aspect_pairs),
         "evidence": evidence.as_json(),
         "citations": {**citation_metrics(checks), "dropped_by_system": dropped},
+        "template": _template(corpus, first),
+        "false_alarms": _false_alarms(corpus, first),
         "citations_per_verdict": citations_per_verdict(per_verdict),
         "traps": trap_metrics(traps),
         "abstention": {
@@ -169,6 +171,38 @@ def _frameworks(
             result[fw]["order"] = [c.id for c in framework.categories]
             result[fw]["_outcomes"] = outcomes
     return result, misses
+
+
+def _template(corpus: Corpus, first: dict[tuple[str, str], Proposal]) -> dict[str, Any]:
+    """Sentences of the corpus's documents set aside as template text, by why (school-level:
+    one proposal per school)."""
+    by_reason: dict[str, int] = {}
+    for school in corpus.schools:
+        frameworks = corpus.frameworks_for(school)
+        if not frameworks:
+            continue
+        for reason, count in first[(school.urn, frameworks[0])].set_aside.items():
+            by_reason[reason] = by_reason.get(reason, 0) + count
+    return {"set_aside": sum(by_reason.values()), "by_reason": dict(sorted(by_reason.items()))}
+
+
+def _false_alarms(
+    corpus: Corpus, first: dict[tuple[str, str], Proposal]
+) -> list[dict[str, str | None]]:
+    """Schools proposed into a framework's bottom category whose gold is not that category."""
+    found: list[dict[str, str | None]] = []
+    for fw, framework in corpus.frameworks.items():
+        bottom = framework.categories[-1].id
+        for school in corpus.schools:
+            gold = school.gold.categories.get(fw)
+            proposal = first.get((school.urn, fw))
+            if gold is None or proposal is None:
+                continue
+            if proposal.category == bottom and gold != bottom:
+                found.append(
+                    {"school": school.urn, "framework": fw, "gold": gold, "predicted": bottom}
+                )
+    return found
 
 
 def _category_miss(school: GoldSchool, proposal: Proposal, gold: str) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from ingest.blocks import RawPage
 from ingest.models import ParsedPassage
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+_SPACES = re.compile(r"\s+")
 Span = tuple[int, int, str | None]
 
 
@@ -42,8 +43,8 @@ def _page_spans(page: RawPage, max_chars: int, min_chars: int, one_per_block: bo
                 not one_per_block
                 and last is not None
                 and last[2] == block.section
-                and last[1] - last[0] < min_chars
-                and end - last[0] <= max_chars
+                and visible_length(page.text[last[0] : last[1]]) < min_chars
+                and visible_length(page.text[last[0] : end]) <= max_chars
             ):
                 spans[-1] = (last[0], end, block.section)
             else:
@@ -51,15 +52,22 @@ def _page_spans(page: RawPage, max_chars: int, min_chars: int, one_per_block: bo
     return spans
 
 
+def visible_length(text: str) -> int:
+    """Characters with every run of white space counted once: a table row's padding (a run of
+    spaces between its cells) is layout, not text."""
+    return len(_SPACES.sub(" ", text))
+
+
 def split_text(text: str, max_chars: int) -> list[tuple[int, int]]:
-    """Offsets of pieces of `text`, each at most max_chars, cut at sentence ends where possible."""
-    if len(text) <= max_chars:
+    """Offsets of pieces of `text`, each at most max_chars visible characters, cut at sentence
+    ends where possible."""
+    if visible_length(text) <= max_chars:
         return [(0, len(text))]
     cuts = [m.start() for m in _SENTENCE_END.finditer(text)]
     pieces: list[tuple[int, int]] = []
     start = 0
-    while len(text) - start > max_chars:
-        limit = start + max_chars
+    while visible_length(text[start:]) > max_chars:
+        limit = _reach(text, start, max_chars)
         inside = [c for c in cuts if start < c <= limit]
         cut = inside[-1] if inside else _space_before(text, start, limit)
         pieces.append((start, len(text[:cut].rstrip())))
@@ -69,6 +77,18 @@ def split_text(text: str, max_chars: int) -> list[tuple[int, int]]:
     if start < len(text):
         pieces.append((start, len(text.rstrip())))
     return [(s, e) for s, e in pieces if e > s]
+
+
+def _reach(text: str, start: int, max_chars: int) -> int:
+    """The offset max_chars visible characters after `start`."""
+    seen, position = 0, start
+    for match in _SPACES.finditer(text, start):
+        words = match.start() - position
+        if seen + words >= max_chars:
+            return position + (max_chars - seen)
+        seen += words + 1
+        position = match.end()
+    return min(len(text), position + max(0, max_chars - seen))
 
 
 def _space_before(text: str, start: int, limit: int) -> int:

@@ -7,6 +7,7 @@ import re
 
 from ingest.blocks import Block, RawDocument, RawPage
 from ingest.errors import ContentMismatchError
+from ingest.layout import numbered_heading
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _TXT_HEADING = re.compile(r"^[A-Z0-9][^.!?;,]{1,70}[^.!?;,]$")
@@ -116,6 +117,8 @@ def _heading(para: str, *, markdown: bool) -> tuple[int, str | None]:
 
 def _looks_like_heading(line: str) -> bool:
     stripped = line.strip()
+    if numbered_heading(stripped):
+        return True
     words = stripped.split()
     if not 1 <= len(words) <= 9:
         return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -41,6 +42,12 @@ class Profile(BaseModel):
     judgements: list[InspectionGrade] = Field(description="Grades of the current inspection report")
     flags: list[FlagFound] = Field(description="Statutory statuses asserted recently")
     dropped_quotes: int = 0
+    set_aside: dict[str, int] = Field(
+        default_factory=dict, description="Sentences set aside as template, by why"
+    )
+    forms: dict[str, str] = Field(
+        default_factory=dict, description="Document -> its form, as recognised from its structure"
+    )
 
 
 def build_profile(framework: Framework, extraction: Extraction) -> Profile:
@@ -81,6 +88,8 @@ def build_profile(framework: Framework, extraction: Extraction) -> Profile:
             f for f in extraction.flags if recency.within(f.date, reference, recency.current_within)
         ],
         dropped_quotes=extraction.dropped_quotes,
+        set_aside=extraction.set_aside,
+        forms=extraction.forms,
     )
 
 
@@ -148,6 +157,11 @@ def verdict(
     concern_share: float,
 ) -> CharacteristicResult:
     """Met when the weight supporting the characteristic outweighs the weight against it."""
+    # Retrieval put the passages most about this characteristic first: among readings of about
+    # the same strength, those are the ones to cite.
+    position: dict[tuple[str, str, str], int] = {}
+    for index, item in enumerate(items):
+        position.setdefault(_key(item), index)
     items = _unique(items)
     if not items:
         return CharacteristicResult(
@@ -162,9 +176,10 @@ def verdict(
     against = sum(strength(i) for i in items if i.stance == "contradicts")
     met = support >= against and support > 0
     carrying = "supports" if met else "contradicts"
-    ranked = sorted(items, key=_rank)
-    cited = [i for i in ranked if i.stance == carrying][: CITATIONS - 1]
-    cited += [i for i in ranked if i.stance != carrying][:1]
+    ranked = sorted(items, key=lambda i: (-round(strength(i), 1), position[_key(i)], _rank(i)))
+    # The strongest against the verdict is cited beside it, when there is one.
+    opposite = [i for i in ranked if i.stance != carrying][:1]
+    cited = [i for i in ranked if i.stance == carrying][: CITATIONS - len(opposite)] + opposite
     score = _weighted_level(items)
     return CharacteristicResult(
         characteristic=characteristic,
@@ -176,20 +191,29 @@ def verdict(
     )
 
 
+# Inspections that grade the school: the newest one's grades stand until a newer one grades it.
+GRADED_FORMS = frozenset({"report_card", "eif_report", "independent_standard", ""})
+
+
 def current_judgements(
     judgements: list[InspectionGrade], reference: dt.date | None, framework: Framework
 ) -> list[InspectionGrade]:
-    """The grades of the newest inspection report, if it is recent enough to stand."""
+    """The grades of the newest graded inspection, and the verdicts of inspections since (an
+    ungraded or monitoring letter, a progress monitoring report) that do not replace them, while
+    they are recent enough to stand."""
     dated = [j for j in judgements if j.date is not None]
     if not dated:
         return sorted(judgements, key=lambda j: (j.document, j.area, j.grade))
-    newest = max(j.date for j in dated if j.date is not None)
-    if not framework.recency.within(newest, reference, framework.recency.report_stands_for):
-        return []
+    recency = framework.recency
+    graded = [j.date for j in dated if j.form in GRADED_FORMS and j.date is not None]
+    since = max(graded) if graded else min(j.date for j in dated if j.date is not None)
     current = {
         (j.area, j.grade, j.level, j.document, j.page, j.date, j.quote): j
         for j in dated
-        if j.date == newest
+        if j.date is not None
+        and j.date >= since
+        and (j.form not in GRADED_FORMS or j.date == since)
+        and recency.within(j.date, reference, recency.report_stands_for)
     }
     return [current[k] for k in sorted(current, key=str)]
 
@@ -223,10 +247,20 @@ def _rank(item: EvidenceItem) -> tuple[float, str, int, str]:
 
 
 def _unique(items: list[EvidenceItem]) -> list[EvidenceItem]:
-    """One item per (document, page, quote, aspect): the strongest reading of it."""
-    best: dict[tuple[str, int | None, str, str], EvidenceItem] = {}
+    """One item per (document, words of the quote, aspect): the strongest reading of it. A
+    grade written twice in one report ("Achievement: strong standard" beside the heading
+    "Achievement Strong standard") is one judgement, cited once, leaving room for the narrative."""
+    best: dict[tuple[str, str, str], EvidenceItem] = {}
     for item in items:
-        key = (item.document, item.page, item.quote, item.aspect)
+        key = _key(item)
         if key not in best or _rank(item) < _rank(best[key]):
             best[key] = item
-    return [best[k] for k in sorted(best, key=lambda k: (k[0], k[1] or 0, k[2], k[3]))]
+    return sorted(best.values(), key=lambda i: (i.document, i.page or 0, i.quote, i.aspect))
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def _key(item: EvidenceItem) -> tuple[str, str, str]:
+    """What makes two items the same reading: document, the words of the quote, aspect."""
+    return (item.document, " ".join(_WORDS.findall(item.quote.lower())), item.aspect)

@@ -8,7 +8,10 @@ Three decision methods, chosen by the framework file:
   at least half of them evidenced (Ofsted's rule since November 2025).
 - risk_rating: each risk area is rated by likelihood (its worst aspect level) against mitigation
   (the mitigation aspect's level) through the framework's RAG matrix; total points pick the band.
-Limiting rules then force, cap or floor the category. Same inputs, byte-identical output.
+Limiting rules then force, cap or floor the category, each only on evidence of enough authority
+(the framework's `rule_authority`: an inspection, a warning notice, the authority's own note) or
+on enough independent documents; a trigger only weaker sources give is a "check this" for the
+officer and moves nothing. Same inputs, byte-identical output.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ class Fired(BaseModel):
     because: str
     document: str
     quote: str
+    strong: bool = True  # on evidence of enough authority, or corroborated
 
 
 def score_school(framework: Framework, profile: Profile) -> Proposal:
@@ -44,7 +48,8 @@ def score_school(framework: Framework, profile: Profile) -> Proposal:
     else:
         scores = best_fit_scores(framework, levels)
     base = choose(framework, scores) if evidenced else None
-    fired = fired_rules(framework, profile)
+    triggered = fired_rules(framework, profile)
+    fired = [f for f in triggered if f.strong]
     category = apply_rules(framework, base, fired)
     return Proposal(
         school=profile.school,
@@ -55,12 +60,14 @@ def score_school(framework: Framework, profile: Profile) -> Proposal:
         scores=scores,
         evidence=_cited(profile, fired),
         limiting_rules=[_describe(f) for f in fired],
+        checks=[_describe(f) for f in triggered if not f.strong],
         gaps=gaps(framework, profile, levels),
         conflicts=conflicts(profile),
         insufficient_evidence=len(evidenced) < framework.scoring.min_aspects_evidenced,
         characteristics=profile.characteristics,
         profile=dict(sorted(profile.aspects.items())),
         dropped_citations=profile.dropped_quotes,
+        set_aside=profile.set_aside,
     )
 
 
@@ -124,40 +131,69 @@ def choose(framework: Framework, scores: dict[str, float]) -> str:
 
 
 def fired_rules(framework: Framework, profile: Profile) -> list[Fired]:
+    """Every limiting rule whose trigger the profile holds, each marked strong or not."""
     fired = []
     for rule in framework.limiting_rules:
-        reason = _trigger(rule, profile)
-        if reason is not None:
-            fired.append(Fired(rule=rule, because=reason[0], document=reason[1], quote=reason[2]))
+        found = _trigger(rule, profile)
+        if found is not None:
+            because, sources = found
+            first = sources[0] if sources else ("", "", "")
+            fired.append(
+                Fired(
+                    rule=rule,
+                    because=because,
+                    document=first[0],
+                    quote=first[2],
+                    strong=_authoritative(framework, profile, sources),
+                )
+            )
     return fired
 
 
-def _trigger(rule: LimitingRule, profile: Profile) -> tuple[str, str, str] | None:
+Source = tuple[str, str, str]  # (document, kind, quote)
+
+
+def _authoritative(framework: Framework, profile: Profile, sources: list[Source]) -> bool:
+    """A trigger from a source of enough authority, or from enough independent documents."""
+    authority = framework.rule_authority
+    for document, kind, _ in sources:
+        if kind in authority.kinds or profile.forms.get(document) in authority.forms:
+            return True
+    return len({document for document, _, _ in sources}) >= authority.sources
+
+
+def _trigger(rule: LimitingRule, profile: Profile) -> tuple[str, list[Source]] | None:
+    """Why the rule's condition holds, and its sources strongest first; None if it does not."""
     when = rule.when
     if when.aspect is not None and when.level_at_least is not None:
         entry = profile.aspects.get(when.aspect)
         if entry is None or entry.level < when.level_at_least:
             return None
-        items = entry.evidence_for or entry.evidence_against
-        top = items[0] if items else None
+        items = _by_strength(entry)
+        at_level = [i for i in items if i.level >= when.level_at_least]
+        adverse = at_level or [i for i in items if i.level > 2] or items
         return (
             f"{when.aspect} at level {entry.level}",
-            top.document if top else "",
-            top.quote if top else "",
+            [(i.document, i.document_kind, i.quote) for i in adverse],
         )
     if when.flag is not None:
         found = [f for f in profile.flags if f.flag == when.flag]
         if not found:
             return None
-        first = sorted(found, key=lambda f: (f.document, f.page or 0, f.quote))[0]
-        return (f"flag {when.flag}", first.document, first.quote)
+        ordered = sorted(found, key=lambda f: (f.document, f.page or 0, f.quote))
+        return (f"flag {when.flag}", [(f.document, f.kind, f.quote) for f in ordered])
     if when.judgement is not None:
         threshold = GRADE_LEVELS[when.judgement]
         graver = [j for j in profile.judgements if j.level >= threshold]
         if not graver:
             return None
-        gravest = sorted(graver, key=lambda j: (-j.level, j.area, j.quote))[0]
-        return (f"judgement {gravest.area}: {gravest.grade}", gravest.document, gravest.quote)
+        gravest = sorted(graver, key=lambda j: (-j.level, j.area, j.quote))
+        top = gravest[0]
+        # Judgements are read only in the forms an inspectorate publishes.
+        return (
+            f"judgement {top.area}: {top.grade}",
+            [(j.document, "ofsted_report", j.quote) for j in gravest],
+        )
     return None
 
 

@@ -72,3 +72,32 @@ Flag = Literal[
     "causing_concern",
 ]
 FLAGS: tuple[Flag, ...] = Flag.__args__  # type: ignore[attr-defined]
+
+# What a document is, read from its structure (a kind is what the user said it is): the published
+# forms of inspection, the authority's warning notice, and the school's and authority's own papers.
+DocumentForm = Literal[
+    "report_card",
+    "eif_report",
+    "ungraded_inspection",
+    "monitoring_letter",
+    "independent_standard",
+    "independent_progress",
+    "warning_notice",
+    "sef",
+    "visit_note",
+    "minutes",
+    "indicators",
+    "other",
+]
+DOCUMENT_FORMS: tuple[DocumentForm, ...] = DocumentForm.__args__  # type: ignore[attr-defined]
+# The forms an inspectorate publishes: their judgements are the school's inspection judgements.
+INSPECTION_FORMS: frozenset[DocumentForm] = frozenset(
+    {
+        "report_card",
+        "eif_report",
+        "ungraded_inspection",
+        "monitoring_letter",
+        "independent_standard",
+        "independent_progress",
+    }
+)

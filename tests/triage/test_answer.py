@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from ingest.manifest import load_manifest
 from tests.conftest import DEMO
 from tests.triage.llm_fakes import fake_llm, prompts_seen
+from triage.ask import answer
 from triage.ask.answer import NO_SUPPORT, Answer, answer_question
 from triage.cli import app
 from triage.errors import SchoolNotFoundError
@@ -175,3 +176,32 @@ def test_ask_with_a_broken_provider_is_one_line_error(demo_runtime: Runtime) -> 
     )
     assert result.exit_code == 1
     assert "TRIAGE_LLM__BASE_URL" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("sentence", "section", "quotable"),
+    [
+        ("Attendance is above the national average and persistent absence is falling.", None, True),
+        (
+            "You may reuse this information under the terms of the Open Government Licence.",
+            None,
+            False,
+        ),
+        (
+            "Not met: The school has not created an open and positive culture of safeguarding.",
+            None,
+            False,
+        ),
+        (
+            "Pupils are taught how to keep themselves safe online.",
+            "How we evaluate safeguarding",
+            False,
+        ),
+        ("attendance rates, which the school tracks weekly", None, False),  # a fragment
+        ("Inspection report: Larkfield Primary School, 4 December 2025", None, False),
+    ],
+)
+def test_ask_quotes_only_whole_sentences_of_the_school_s_own_text(
+    sentence: str, section: str | None, quotable: bool
+) -> None:
+    assert answer.quotable(sentence, section) is quotable

@@ -151,7 +151,9 @@ def test_a_vector_batch_failing_after_others_landed_leaves_no_orphans(
     with pytest.raises(RuntimeError, match="disk full"):
         ingest_file(runtime, FIXTURES / "ofsted.pdf", urn="100001")
     monkeypatch.undo()
-    assert calls == [2, 2]  # the first batch had landed in Chroma before the failure
+    # The first batch had landed in Chroma before the second failed (the last batch may be
+    # short: how many passages the PDF gives is the reader's business, not this test's).
+    assert len(calls) == 2 and calls[0] == 2
     left_behind(runtime)
     assert find_drift(runtime).clean
 

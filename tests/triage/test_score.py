@@ -97,7 +97,7 @@ def _trigger(rule: LimitingRule, levels: dict[str, int]) -> dict[str, object]:
         flag = FlagFound(
             flag=when.flag,
             document="900999/letter.pdf",
-            kind="other",
+            kind="visit_note",
             page=1,
             date=DATE,
             quote="The local authority has issued the school with a notice.",
@@ -359,3 +359,101 @@ def test_the_fit_curve_and_shrink_are_the_file_s(frameworks: dict[str, Framework
     assert max(unshrunk.scores.values()) > max(proposal.scores.values())
     strict = edited_framework(fw, "best_fit", fit_by_distance=[1.0, 0.0, 0.0, 0.0])
     assert score_school(strict, _profile(strict, levels)).scores != proposal.scores
+
+
+def _weak(rule: LimitingRule, levels: dict[str, int], sources: int) -> dict[str, object]:
+    """Profile parts that make the rule's condition true from SEFs or minutes alone, in
+    `sources` different documents."""
+    when = rule.when
+    kinds = ["sef", "minutes"][:sources]
+    if when.aspect is not None:
+        assert when.level_at_least is not None
+        items = [
+            _item(when.aspect, when.level_at_least, kind=k, quote=f"Concern noted in the {k}.")
+            for k in kinds
+        ]
+        entry = AspectLevel(
+            level=when.level_at_least,  # type: ignore[arg-type]
+            score=float(when.level_at_least),
+            weight=1.0,
+            items=len(items),
+            evidence_for=items,
+        )
+        return {"levels": levels, "aspect": (when.aspect, entry)}
+    if when.flag is not None:
+        flags = [
+            FlagFound(
+                flag=when.flag,
+                document=f"900999/{k}.docx",
+                kind=k,
+                page=None,
+                date=DATE,
+                quote=f"The {k} says the school is in this position.",
+            )
+            for k in kinds
+        ]
+        return {"levels": levels, "flags": flags}
+    return {}
+
+
+def _weakly_limited(fw: Framework, rule: LimitingRule, sources: int) -> object:
+    parts = _weak(rule, _uniform(fw, 1), sources)
+    profile = _profile(fw, parts["levels"], flags=parts.get("flags"))  # type: ignore[arg-type]
+    if "aspect" in parts:
+        aspect, entry = parts["aspect"]  # type: ignore[misc]
+        profile = profile.model_copy(update={"aspects": {**profile.aspects, aspect: entry}})
+    return score_school(fw, profile)
+
+
+def _weakenable() -> list[tuple[str, str]]:
+    return [
+        (f, r.id)
+        for f in FRAMEWORKS
+        for r in load_framework(f).limiting_rules
+        if r.when.judgement is None  # judgements are read only in inspection reports
+    ]
+
+
+@pytest.mark.parametrize(("framework_id", "rule_id"), _weakenable())
+def test_a_rule_only_a_weaker_source_triggers_is_a_check_and_moves_nothing(
+    frameworks: dict[str, Framework], framework_id: str, rule_id: str
+) -> None:
+    fw = frameworks[framework_id]
+    rule = next(r for r in fw.limiting_rules if r.id == rule_id)
+    proposal = _weakly_limited(fw, rule, sources=1)
+    assert rule_id not in {r["id"] for r in proposal.limiting_rules}  # type: ignore[attr-defined]
+    checks = {r["id"]: r for r in proposal.checks}  # type: ignore[attr-defined]
+    assert rule_id in checks and checks[rule_id]["quote"]
+    if rule.when.flag is not None:
+        assert proposal.category == fw.categories[0].id  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("framework_id", "rule_id"), _weakenable())
+def test_two_independent_weaker_sources_fire_a_rule(
+    frameworks: dict[str, Framework], framework_id: str, rule_id: str
+) -> None:
+    fw = frameworks[framework_id]
+    rule = next(r for r in fw.limiting_rules if r.id == rule_id)
+    proposal = _weakly_limited(fw, rule, sources=2)
+    assert rule_id in {r["id"] for r in proposal.limiting_rules}  # type: ignore[attr-defined]
+    assert proposal.category == rule.category  # type: ignore[attr-defined]
+
+
+def test_a_warning_notice_recognised_by_its_form_fires_whatever_its_kind(
+    frameworks: dict[str, Framework],
+) -> None:
+    fw = frameworks["bristol"]
+    flag = FlagFound(
+        flag="warning_notice",
+        document="900999/notice.pdf",
+        kind="other",
+        page=1,
+        date=DATE,
+        quote="The local authority has issued this warning notice.",
+        form="warning_notice",
+    )
+    profile = _profile(fw, _uniform(fw, 1), flags=[flag])
+    profile = profile.model_copy(update={"forms": {"900999/notice.pdf": "warning_notice"}})
+    proposal = score_school(fw, profile)
+    assert "formal-warning-notice" in {r["id"] for r in proposal.limiting_rules}
+    assert proposal.category == "causing-concern"

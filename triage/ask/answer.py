@@ -20,6 +20,7 @@ from Stemmer import Stemmer
 from prompts import load_prompt
 from triage.extract.citations import collapse_whitespace, quote_on_page
 from triage.extract.untrusted import addresses_system
+from triage.extract.judges.template import readable, structural_reason
 from triage.index.retrieval import RetrievedPassage, retrieve_passages
 from triage.llm.providers import (
     LanguageModel,
@@ -108,6 +109,21 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if len(s.strip()) >= _MIN_SENTENCE]
 
 
+def quotable(sentence: str, section: str | None) -> bool:
+    """A whole sentence of the school's own text: not a heading, a fragment or template text
+    (a key, a grade definition, a licence notice, contact details)."""
+    if _is_heading(sentence, section):
+        return False
+    plain = readable(sentence)
+    if not _WHOLE.match(plain) or structural_reason(plain, section) is not None:
+        return False
+    return True
+
+
+# A whole sentence opens with a capital, a digit or a quote mark and ends with its stop.
+_WHOLE = re.compile(r"^[\"'\u201c(]?[A-Z0-9][\s\S]*[.!?][\"'\u201d)]?$")
+
+
 def _is_heading(sentence: str, section: str | None) -> bool:
     """A passage repeats its section title as its first line; quoting the title says little."""
     if not section:
@@ -122,7 +138,7 @@ def _extractive_answer(runtime: Runtime, question: str, passages: list[Retrieved
     scored: list[tuple[tuple[int, int, int], str, RetrievedPassage]] = []
     for rank, passage in enumerate(passages):
         for sentence in _sentences(passage.text):
-            if _is_heading(sentence, passage.section):
+            if not quotable(sentence, passage.section):
                 continue
             matches = len(wanted & _stems(sentence))
             if matches:

@@ -14,6 +14,7 @@ from triage.decide.proposals import ProposalNotStoredError, proposal_json, propo
 from triage.errors import TriageError
 from triage.extract.models import Proposal
 from triage.frameworks.loader import framework_ids
+from triage.quotes import shorten
 from triage.runtime import Runtime, open_runtime
 from triage.store.models import School
 from triage.vocabulary import LEVEL_NAMES
@@ -115,6 +116,7 @@ def _print_proposal(proposal: Proposal) -> None:
 
 
 def _print_rules(proposal: Proposal) -> None:
+    _print_checks(proposal)
     if not proposal.limiting_rules:
         return
     table = Table(title="Limiting rules that fired")
@@ -126,7 +128,25 @@ def _print_rules(proposal: Proposal) -> None:
             shown(rule["effect"]),
             shown(rule["category"]),
             shown(rule["because"]),
-            shown(f'{rule["document"]}: "{rule["quote"][:120]}"'),
+            shown(f'{rule["document"]}: "{shorten(rule["quote"], 120)}"'),
+        )
+    console.print(table)
+
+
+def _print_checks(proposal: Proposal) -> None:
+    """Rules only weaker sources trigger: for the officer to check; they moved nothing."""
+    if not proposal.checks:
+        return
+    table = Table(title="Check this: limiting rules only a weaker source triggers (not applied)")
+    for column in ("rule", "would", "category", "because", "source"):
+        table.add_column(column)
+    for rule in proposal.checks:
+        table.add_row(
+            shown(rule["id"]),
+            shown(rule["effect"]),
+            shown(rule["category"]),
+            shown(rule["because"]),
+            shown(f'{rule["document"]}: "{shorten(rule["quote"], 120)}"'),
         )
     console.print(table)
 
@@ -138,7 +158,7 @@ def _print_profile(proposal: Proposal) -> None:
     for aspect, entry in sorted(proposal.profile.items()):
         items = entry.evidence_for or entry.evidence_against
         top = items[0] if items else None
-        cite = f'{top.document} p{top.page or "-"}: "{top.quote[:100]}"' if top else ""
+        cite = f'{top.document} p{top.page or "-"}: "{shorten(top.quote, 100)}"' if top else ""
         flag = " (concern surfaced)" if entry.recall_override else ""
         table.add_row(aspect, f"{entry.level} {LEVEL_NAMES[entry.level]}{flag}", shown(cite))
     console.print(table)
@@ -158,7 +178,7 @@ def _print_evidence(proposal: Proposal) -> None:
                     str(item.level),
                     shown(item.document),
                     str(item.page or "-"),
-                    shown(item.quote[:140]),
+                    shown(shorten(item.quote, 140)),
                 )
     console.print(table)
     if proposal.conflicts:
@@ -168,7 +188,7 @@ def _print_evidence(proposal: Proposal) -> None:
         for c in proposal.conflicts:
             conflicts.add_row(
                 *(shown(c[key]) for key in ("aspect", "sef_level", "evidence_level")),
-                shown(c["evidence_quote"][:120]),
+                shown(shorten(c["evidence_quote"], 120)),
             )
         console.print(conflicts)
 

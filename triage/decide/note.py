@@ -147,6 +147,14 @@ def _gaps_and_conflicts(word: WordDocument, proposal: Proposal) -> None:
             ),
             style="List Bullet",
         )
+    for rule in proposal.checks:
+        word.add_paragraph(
+            clean(
+                f"Check this (not applied): {rule.get('id', '')}: {rule.get('because', '')} "
+                f"({rule.get('document', '')}: \u201c{rule.get('quote', '')}\u201d)"
+            ),
+            style="List Bullet",
+        )
     for rule in proposal.limiting_rules:
         word.add_paragraph(
             clean(

@@ -3,7 +3,8 @@
 A proposal loads the school's evidence once (a snapshot) and extraction, profile and score run
 over it. A stored proposal is advice with status `proposed`; nothing is final until an officer
 decides. Its `inputs_hash` names exactly what it rests on (the framework file, the lexicon, the
-package version, the school's current documents, the extractor and the retrieval settings), so
+package version, the school's current documents, which of its sentences other schools' documents
+share (template text), the extractor and the retrieval settings), so
 computing the same proposal again for unchanged inputs finds the stored one instead of adding a
 row.
 """
@@ -22,7 +23,7 @@ from triage.errors import DatabaseBusyError
 from triage.extract.judges import PassageJudge, build_judge
 from triage.extract.judges.rules import RULES
 from triage.extract.lexicon import lexicon
-from triage.extract.loading import load_school_evidence
+from triage.extract.loading import load_school_evidence, template_keys
 from triage.extract.models import Proposal
 from triage.extract.pipeline import extract_school
 from triage.extract.snapshot import SchoolEvidence
@@ -142,6 +143,7 @@ def inputs_hash(
         framework,
         extractor=extractor,
         retrieval_mode=retrieval_mode,
+        shared=evidence.shared,
     )
 
 
@@ -152,8 +154,15 @@ def current_inputs_hash(
     alone (no snapshot needed to tell whether a stored proposal is out of date)."""
     with runtime.store.session() as session:
         documents = [(d.source, d.kind, d.sha256, d.date) for d in current_documents(session, urn)]
+        shared = template_keys(session, urn)
     return _digest(
-        runtime, urn, documents, framework, extractor=extractor, retrieval_mode=retrieval_mode
+        runtime,
+        urn,
+        documents,
+        framework,
+        extractor=extractor,
+        retrieval_mode=retrieval_mode,
+        shared=shared,
     )
 
 
@@ -165,6 +174,7 @@ def _digest(
     *,
     extractor: str,
     retrieval_mode: str,
+    shared: tuple[str, ...],
 ) -> str:
     payload = {
         "school": urn,
@@ -181,6 +191,8 @@ def _digest(
         "extractor": extractor,
         "retrieval_mode": retrieval_mode,
         "retrieval": runtime.settings.retrieval.model_dump(mode="json"),
+        # Which of the school's sentences are template depends on other schools' documents.
+        "template": hashlib.sha256("\n".join(shared).encode("ascii")).hexdigest(),
     }
     encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()

@@ -25,6 +25,14 @@ from pydantic import (
 
 from triage.datafile import load_data_file
 from triage.errors import TriageError
+from triage.extract.lexicon_structure import (
+    FormRule,
+    Independent,
+    Subjects,
+    Template,
+    VerdictPhrase,
+    compile_pattern,
+)
 from triage.vocabulary import (
     ASPECTS,
     GRADE_LEVELS,
@@ -47,15 +55,7 @@ class LexiconError(TriageError):
     """The lexicon file is malformed."""
 
 
-def _compile(value: object) -> re.Pattern[str]:
-    if isinstance(value, re.Pattern):
-        return value
-    if not isinstance(value, str):
-        raise ValueError("a pattern must be a string (a regular expression)")
-    try:
-        return re.compile(value, re.IGNORECASE)
-    except re.error as exc:
-        raise ValueError(f"not a valid regular expression ({exc})") from None
+_compile = compile_pattern
 
 
 def _regex_text(value: str) -> str:
@@ -235,7 +235,13 @@ class Lexicon(LexiconPart):
     comparisons: list[Comparison]
     trends: list[Trend]
     flags: list[FlagPhrase]
+    forms: list[FormRule] = Field(min_length=1)
+    template: Template
+    subjects: Subjects
+    verdict_phrases: list[VerdictPhrase]
+    independent: Independent
     _grade_line: re.Pattern[str] = PrivateAttr()
+    _grade_only: re.Pattern[str] = PrivateAttr()
 
     @model_validator(mode="after")
     def _complete(self) -> Lexicon:
@@ -252,11 +258,17 @@ class Lexicon(LexiconPart):
         grades = [g.phrase for g in self.grades] + [v.phrase for v in self.verdicts]
         alternatives = "|".join(f"(?:{phrase})" for phrase in grades)
         self._grade_line = _compile(_GRADE_LINE.format(areas=areas, grades=alternatives))
+        self._grade_only = _compile(rf"^\W*(?:(?:{alternatives})\W*)+$")
 
     @property
     def grade_line(self) -> re.Pattern[str]:
         """A whole line that grades an evaluation area ("Leadership and management: Good")."""
         return self._grade_line
+
+    @property
+    def grade_only(self) -> re.Pattern[str]:
+        """A line of grade names and nothing else: a key or a grade tile, not a judgement."""
+        return self._grade_only
 
     def area_aspects(self, name: str) -> tuple[AspectId, ...] | None:
         """The aspects of the evaluation area `name` starts with, or None if it names none."""

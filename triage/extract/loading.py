@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from triage.extract.lexicon import lexicon
 from triage.extract.snapshot import (
     SchoolDocument,
     SchoolEvidence,
@@ -15,6 +16,7 @@ from triage.extract.snapshot import (
 from triage.runtime import Runtime
 from triage.store.models import Document, Indicator, Page, Passage
 from triage.store.queries import current_documents, get_school, school_indicators, school_passages
+from triage.store.sentences import shared_keys
 
 
 def load_school_evidence(runtime: Runtime, urn: str) -> SchoolEvidence:
@@ -25,7 +27,7 @@ def load_school_evidence(runtime: Runtime, urn: str) -> SchoolEvidence:
 
 def read_school_evidence(session: Session, urn: str) -> SchoolEvidence:
     """As load_school_evidence, inside a session the caller holds."""
-    get_school(session, urn)
+    school = get_school(session, urn)
     documents = current_documents(session, urn)
     pages = session.scalars(
         select(Page)
@@ -34,6 +36,7 @@ def read_school_evidence(session: Session, urn: str) -> SchoolEvidence:
     )
     return SchoolEvidence(
         urn=urn,
+        name=school.name,
         documents=tuple(
             SchoolDocument(id=d.id, source=d.source, kind=d.kind, date=d.date, sha256=d.sha256)
             for d in documents
@@ -43,7 +46,14 @@ def read_school_evidence(session: Session, urn: str) -> SchoolEvidence:
             SchoolPage(document_id=p.document_id, number=p.number, text=p.text) for p in pages
         ),
         indicators=tuple(_indicator(i) for i, _ in school_indicators(session, urn)),
+        shared=template_keys(session, urn),
     )
+
+
+def template_keys(session: Session, urn: str) -> tuple[str, ...]:
+    """The keys of the school's sentences that are template: held by enough schools."""
+    least = lexicon().template.min_schools
+    return tuple(shared_keys(session, urn, min_schools=least))
 
 
 def _passage(passage: Passage, document: Document) -> SchoolPassage:

@@ -86,6 +86,11 @@ class Proposal(EvidenceModel):
     scores: dict[str, float] = Field(description="Best-fit score of every category id")
     evidence: list[EvidenceItem]
     limiting_rules: list[dict[str, str]] = Field(default_factory=list)
+    checks: list[dict[str, str]] = Field(
+        default_factory=list,
+        description="Limiting rules whose trigger only weaker sources give (a SEF, minutes): "
+        "shown to the officer to check, with the quote; they move no category",
+    )
     gaps: list[str] = Field(default_factory=list)
     conflicts: list[dict[str, str]] = Field(default_factory=list)
     insufficient_evidence: bool = False
@@ -97,6 +102,10 @@ class Proposal(EvidenceModel):
     )
     dropped_citations: int = Field(
         default=0, description="Quotes dropped because they were not verbatim on their page"
+    )
+    set_aside: dict[str, int] = Field(
+        default_factory=dict,
+        description="Sentences of the school's documents set aside as template text, by why",
     )
 
 
@@ -110,6 +119,7 @@ class InspectionGrade(EvidenceModel):
     page: int | None
     date: dt.date | None
     quote: str
+    form: str = Field(default="", description="The form of the document it was read in")
 
 
 class FlagFound(EvidenceModel):
@@ -121,6 +131,7 @@ class FlagFound(EvidenceModel):
     page: int | None
     date: dt.date | None
     quote: str
+    form: str = Field(default="", description="The form of the document it was read in")
 
 
 class Finding(EvidenceModel):
@@ -143,3 +154,7 @@ class Extraction(EvidenceModel):
     judgements: list[InspectionGrade]
     flags: list[FlagFound]
     dropped_quotes: int
+    forms: dict[str, str] = Field(default_factory=dict, description="Document -> its form")
+    set_aside: dict[str, int] = Field(
+        default_factory=dict, description="Sentences set aside as template, by why"
+    )

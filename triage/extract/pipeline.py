@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from triage.extract.citations import quote_on_page
+from triage.extract.documents import read_school
 from triage.extract.indicators import (
     INDICATOR_KIND,
     indicator_items,
@@ -80,8 +81,10 @@ def extract(
     evidence: SchoolEvidence, framework: Framework, *, judge: PassageJudge, rank: PassageRanker
 ) -> Extraction:
     """Read a snapshot against every characteristic of the framework; no database involved."""
-    reader = judge if isinstance(judge, RulesJudge) else RulesJudge()
-    sweep, judgements, flags = sweep_school(evidence, reader)
+    school = read_school(evidence)
+    if isinstance(judge, RulesJudge):
+        judge.use(school)
+    sweep, judgements, flags = sweep_school(evidence, school)
     indicators = latest_indicators(evidence)
     sources = sorted(d.source for d in evidence.documents)
     findings: list[Finding] = []
@@ -111,6 +114,8 @@ def extract(
         judgements=judgements,
         flags=flags,
         dropped_quotes=dropped,
+        forms={d.source: school.form(d.id) for d in evidence.documents if d.id in school.documents},
+        set_aside=school.set_aside(),
     )
 
 

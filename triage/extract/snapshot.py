@@ -67,10 +67,16 @@ class SchoolEvidence(SnapshotPart):
     """Everything a proposal reads about one school, loaded once."""
 
     urn: str
+    name: str | None = Field(default=None, description="The school's name, where it is known")
     documents: tuple[SchoolDocument, ...] = Field(description="Current documents, oldest first")
     passages: tuple[SchoolPassage, ...] = Field(description="In document and passage order")
     pages: tuple[SchoolPage, ...]
     indicators: tuple[SchoolIndicator, ...] = Field(description="Oldest document first")
+    shared: tuple[str, ...] = Field(
+        default=(),
+        description="Keys of the school's sentences found in enough other schools' documents "
+        "to be template (triage.extract.judges.template), sorted",
+    )
     _passages: dict[int, SchoolPassage] = PrivateAttr()
     _documents: dict[int, SchoolDocument] = PrivateAttr()
     _pages: dict[tuple[int, int | None], str] = PrivateAttr()

@@ -1,34 +1,36 @@
 """Recall nets over every current passage of a school, whatever retrieval finds.
 
-Missing any of these would be worse than any noise: inspection grade tables, statutory flags (a
-warning notice, special measures) and safeguarding concerns, each read from every passage.
+Missing any of these would be worse than any noise: inspection judgements (grade tables, outcomes
+and verdicts, read only in the forms an inspectorate publishes), statutory flags (a warning notice,
+special measures) and safeguarding concerns, each read from every passage.
 """
 
 from __future__ import annotations
 
-from triage.extract.indicators import INDICATOR_KIND
+from triage.extract.documents import INDICATOR_KIND, SchoolReading
 from triage.extract.judges import evidence_item
 from triage.extract.judges.reading import PassageReading
-from triage.extract.judges.rules import RULES, RulesJudge
+from triage.extract.judges.rules import RULES
 from triage.extract.models import EvidenceItem, FlagFound, InspectionGrade
 from triage.extract.snapshot import SchoolEvidence, SchoolPassage
-
-OFSTED_REPORT = "ofsted_report"
+from triage.vocabulary import INSPECTION_FORMS
 
 
 def sweep_school(
-    evidence: SchoolEvidence, reader: RulesJudge
+    evidence: SchoolEvidence, school: SchoolReading
 ) -> tuple[list[tuple[EvidenceItem, int]], list[InspectionGrade], list[FlagFound]]:
-    """Grade-table lines of inspection reports, flags, and graded or safeguarding readings."""
+    """Judgements of inspection documents, flags, and graded or safeguarding readings."""
     items: list[tuple[EvidenceItem, int]] = []
     judgements: list[InspectionGrade] = []
     flags: list[FlagFound] = []
     for passage in evidence.passages:
-        if passage.kind == INDICATOR_KIND:
+        reading = school.passage(passage) if passage.kind != INDICATOR_KIND else None
+        if reading is None:
             continue
-        reading = reader.read(passage)
-        if passage.kind == OFSTED_REPORT:
-            judgements += _grades(passage, reading)
+        form = school.form(passage.document_id)
+        inspection = form in INSPECTION_FORMS
+        if inspection:
+            judgements += _grades(passage, reading, form)
         flags += [
             FlagFound(
                 flag=flag,
@@ -37,14 +39,16 @@ def sweep_school(
                 page=passage.page,
                 date=passage.date,
                 quote=quote,
+                form=form,
             )
             for flag, quote in reading.flags
         ]
-        items += [(item, passage.document_id) for item in _netted(passage, reading)]
+        netted = _netted(passage, reading, inspection=inspection)
+        items += [(item, passage.document_id) for item in netted]
     return items, judgements, flags
 
 
-def _grades(passage: SchoolPassage, reading: PassageReading) -> list[InspectionGrade]:
+def _grades(passage: SchoolPassage, reading: PassageReading, form: str) -> list[InspectionGrade]:
     return [
         InspectionGrade(
             area=j.area,
@@ -54,16 +58,19 @@ def _grades(passage: SchoolPassage, reading: PassageReading) -> list[InspectionG
             page=passage.page,
             date=passage.date,
             quote=j.quote,
+            form=form,
         )
         for j in reading.judgements
     ]
 
 
-def _netted(passage: SchoolPassage, reading: PassageReading) -> list[EvidenceItem]:
-    """Readings the nets keep: graded lines of an inspection report, safeguarding concerns."""
+def _netted(
+    passage: SchoolPassage, reading: PassageReading, *, inspection: bool
+) -> list[EvidenceItem]:
+    """Readings the nets keep: graded lines of an inspection, safeguarding concerns."""
     items = []
     for r in reading.readings:
-        graded_report = r.graded and passage.kind == OFSTED_REPORT
+        graded_report = r.graded and inspection
         concern = r.aspect == "safeguarding" and r.level >= 3
         if graded_report or concern:
             items.append(

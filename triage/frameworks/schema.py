@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 
 from ingest.vocabulary import DOCUMENT_KINDS
 from triage.frameworks.indicators import IndicatorReading, IndicatorRule, known_indicator
-from triage.vocabulary import AspectId, Flag, Level, OfstedGrade
+from triage.vocabulary import AspectId, DocumentForm, Flag, Level, OfstedGrade
 
 DecisionMethod = Literal["best_fit", "secure_fit", "risk_rating"]
 KnownIndicator = Annotated[str, AfterValidator(known_indicator)]
@@ -107,6 +107,46 @@ class LimitingRule(FrameworkPart):
     category: str
     hints: list[str] = Field(default_factory=list, description="Queries that find the trigger")
     source_ref: str | None = None
+
+
+# An inspection's own judgement and the authority's warning notice: enough to fire a rule alone.
+AUTHORITATIVE_FORMS: tuple[DocumentForm, ...] = (
+    "report_card",
+    "eif_report",
+    "ungraded_inspection",
+    "monitoring_letter",
+    "independent_standard",
+    "independent_progress",
+    "warning_notice",
+)
+
+
+class RuleAuthority(FrameworkPart):
+    """Which evidence may move a category through a limiting rule on its own. A trigger found
+    only in weaker sources (a SEF, minutes) is shown as "check this" and moves nothing, unless
+    enough independent documents say it."""
+
+    kinds: list[str] = Field(
+        default_factory=lambda: ["ofsted_report", "visit_note"],
+        description="Document kinds whose word alone fires a rule (an inspection, the "
+        "authority's own note)",
+    )
+    forms: list[DocumentForm] = Field(
+        default_factory=lambda: list(AUTHORITATIVE_FORMS),
+        description="Document forms, recognised from their structure, whose word alone fires "
+        "a rule (whatever kind the document was given)",
+    )
+    sources: int = Field(
+        default=2, ge=1, description="Independent documents that fire a rule between them"
+    )
+
+    @field_validator("kinds")
+    @classmethod
+    def _known(cls, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - set(DOCUMENT_KINDS))
+        if unknown:
+            raise ValueError(f"unknown document kind(s) {unknown}; use {list(DOCUMENT_KINDS)}")
+        return value
 
 
 class RiskArea(FrameworkPart):
@@ -239,6 +279,10 @@ class Framework(FrameworkPart):
     categories: list[Category] = Field(min_length=2, description="Best first")
     characteristics: list[Characteristic] = Field(min_length=1)
     limiting_rules: list[LimitingRule] = Field(default_factory=list)
+    rule_authority: RuleAuthority = Field(
+        default_factory=RuleAuthority,
+        description="The evidence that may fire a limiting rule on its own",
+    )
     source_weights: dict[str, float] = Field(description="Authority of each document kind")
     recency: Recency
     scoring: Scoring

@@ -18,11 +18,13 @@ from ingest.sandbox import SandboxLimits, parse_data, read_file
 from ingest.vocabulary import DocumentKind
 from ingest.yaml_reader import YamlLimits
 from triage.errors import DataDirError, ReplacesError
+from triage.extract.judges.template import sentence_keys
 from triage.index.indexes import IndexedPassage
 from triage.runtime import Runtime
 from triage.settings import Settings
 from triage.store.models import Document, Indicator, Page, Passage, School
 from triage.store.queries import school_passages
+from triage.store.sentences import record_keys
 
 Status = Literal["ingested", "unchanged", "new_version"]
 
@@ -174,6 +176,8 @@ class _Write:
         document = _add_document(
             session, school, parsed, previous, relative, national, origin=lineage.origin
         )
+        if document.kind != "indicators":
+            record_keys(session, self.urn, document_keys(parsed))
         if not self.file_path.exists():
             self._write_file(data)
         new = [indexed_passage(p, document) for p in document.passages]
@@ -419,6 +423,11 @@ def _undo_index(
         runtime.index.add(removed)
     with runtime.store.session() as session:
         rebuild_sparse(runtime, session, urn)
+
+
+def document_keys(parsed: ParsedDocument) -> list[str]:
+    """The keys of a document's sentences: those many schools share are template text."""
+    return [key for p in parsed.passages for key in sentence_keys(p.text, p.section)]
 
 
 def _file_path(settings: Settings, parsed: ParsedDocument) -> Path:

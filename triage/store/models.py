@@ -115,3 +115,13 @@ class ProposalRecord(Base):
     inputs_hash: Mapped[str] = mapped_column(String(64), index=True)
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class SentenceKey(Base):
+    """A sentence a school's documents hold, by its key (triage.extract.judges.template): a key
+    held by several schools is template text, never evidence about any of them."""
+
+    __tablename__ = "sentence_keys"
+
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    school_urn: Mapped[str] = mapped_column(ForeignKey("schools.urn"), primary_key=True, index=True)

@@ -5,8 +5,11 @@ the aspects its words name (or, failing that, its heading's), and evidences a le
 cues (triage.extract.judges.cues): the graded terms of both Ofsted frameworks, hedging and negation,
 comparisons with national figures and evaluative words. Sentences that address the reader
 (instructions), talk about events ("attendance at the summer fair was excellent") or prescribe
-("leaders should ...") are not evidence, and a passage that addresses the system is not read at
-all (triage.extract.untrusted). The words are the lexicon's data; this module only reads.
+("leaders should ...") are not evidence; nor is template text (triage.extract.judges.template), nor
+a clause about another school (triage.extract.judges.subject), and a passage that addresses
+the system is not read at all (triage.extract.untrusted). A judgement written where its form
+puts it (a grade-table line, "safeguarding standards met", "the standards in this part are not
+met") is read as the judgement it is. The words are the lexicon's data; this module only reads.
 """
 
 from __future__ import annotations
@@ -19,6 +22,20 @@ from pydantic import BaseModel, ConfigDict
 
 from triage.extract.judges.cues import Cue, find_cues
 from triage.extract.judges.sentences import split_clauses, split_sentences
+from triage.extract.judges.subject import (
+    Names,
+    Subject,
+    clause_subject,
+    last_mention,
+    said_of_other,
+)
+from triage.extract.judges.template import (
+    REPEATED,
+    SCHEDULE,
+    readable,
+    sentence_key,
+    structural_reason,
+)
 from triage.extract.lexicon import lexicon
 from triage.extract.untrusted import addresses_system, plain_letters
 from triage.vocabulary import AspectId, Flag, Level
@@ -37,6 +54,7 @@ class GradeLine(BaseModel):
     level: Level
     aspects: tuple[AspectId, ...]
     quote: str
+    flags: tuple[Flag, ...] = ()
 
 
 class SentenceReading(BaseModel):
@@ -52,6 +70,7 @@ class SentenceReading(BaseModel):
     confidence: float
     graded: bool
     flags: tuple[str, ...] = ()
+    structural: bool = False  # read from a judgement where its form puts it, not from narrative
 
 
 class PassageReading(BaseModel):
@@ -62,6 +81,29 @@ class PassageReading(BaseModel):
     readings: tuple[SentenceReading, ...]
     judgements: tuple[GradeLine, ...]
     flags: tuple[tuple[str, str], ...]  # (flag, quote)
+    set_aside: tuple[tuple[str, str], ...] = ()  # (why, quote): template text, never evidence
+
+
+@dataclass(frozen=True)
+class ReadingContext:
+    """What reading a passage needs beyond its text: the document's form, whether it is a list
+    of requirements, the school's names and the keys of sentences that are template because
+    they are in several schools' documents."""
+
+    form: str = "other"
+    schedule: bool = False
+    names: Names = field(default_factory=Names)
+    shared: frozenset[str] = frozenset()
+
+    def set_aside(self, plain: str, heading: str | None) -> str | None:
+        """Why a sentence is template (never evidence), or None."""
+        if self.schedule:
+            return SCHEDULE
+        reason = structural_reason(plain, heading)
+        if reason is None and self.shared:
+            key = sentence_key(plain)
+            reason = REPEATED if key is not None and key in self.shared else None
+        return reason
 
 
 @dataclass
@@ -71,53 +113,116 @@ class _Clause:
     cues: list[Cue] = field(default_factory=list)
 
 
-def read_passage(text: str, *, section: str | None = None, kind: str = "other") -> PassageReading:
-    """Every sentence of a passage read for aspect and level; instructions and events skipped."""
+def read_passage(
+    text: str,
+    *,
+    section: str | None = None,
+    kind: str = "other",
+    context: ReadingContext | None = None,
+) -> PassageReading:
+    """Every sentence of a passage read for aspect and level; template set aside, judgements
+    read where the document's form puts them, instructions, events and other schools skipped."""
+    context = context or ReadingContext()
     if addresses_system(text) or (section is not None and addresses_system(section)):
         return PassageReading(readings=(), judgements=(), flags=())
-    severe = lexicon().patterns.severe_safeguarding
     readings: list[SentenceReading] = []
     judgements: list[GradeLine] = []
     flags: list[tuple[str, str]] = []
+    set_aside: list[tuple[str, str]] = []
     for sentence in split_sentences(text, heading=section):
         quote = text[sentence.start : sentence.end]
-        # Read with whitespace collapsed (justified PDF text has runs of spaces and line breaks
-        # mid-phrase); quote the page as it is.
-        plain = " ".join(quote.split())
-        judgement = read_grade_line(quote)
+        # Read with whitespace collapsed and words broken at line ends joined (PDF text has runs
+        # of spaces, line breaks and hyphens mid-phrase); quote the page as it is.
+        plain = readable(quote)
+        reason = context.set_aside(plain, sentence.heading)
+        if reason is not None:
+            set_aside.append((reason, quote))
+            continue
+        if lexicon().grade_only.match(plain):
+            continue  # a key or a grade tile: the graded line beside it is the judgement
+        about = clauses_with_subjects(plain, context.names)
+        if all(subject == "other" for _, subject in about):
+            continue  # about another school, a partner or schools in general
+        judgement = None
+        if about[0][1] == "own":
+            judgement = read_judgement(plain, heading=sentence.heading, form=context.form)
         if judgement is not None:
-            judgements.append(judgement)
+            judgements.append(judgement.model_copy(update={"quote": quote.strip()}))
+            flags.extend((flag, quote) for flag in judgement.flags)
+            readings.extend(_judgement_readings(judgement, sentence.start, sentence.end, quote))
+            continue
         if not is_evidence(plain):
             continue
-        flags.extend((flag, quote) for flag in read_flags(plain))
-        for aspect, level, confidence, graded in read_sentence(
-            plain, heading=sentence.heading, kind=kind
-        ):
-            sentence_flags: tuple[str, ...] = ()
-            if aspect == "safeguarding" and level == 4 and severe.search(plain):
-                sentence_flags = ("safeguarding_not_met",)
-                flags.append(("safeguarding_not_met", quote))
-            readings.append(
-                SentenceReading(
-                    start=sentence.start,
-                    end=sentence.end,
-                    quote=quote,
-                    aspect=aspect,
-                    level=level,  # type: ignore[arg-type]
-                    confidence=round(confidence, 3),
-                    graded=graded,
-                    flags=sentence_flags,
-                )
-            )
+        flags.extend((flag, quote) for flag in read_flags(plain, names=context.names))
+        narrative = _narrative(plain, quote, sentence, kind=kind, names=context.names)
+        flags.extend((flag, quote) for r in narrative for flag in r.flags)
+        readings.extend(narrative)
     return PassageReading(
-        readings=tuple(readings), judgements=tuple(judgements), flags=tuple(flags)
+        readings=tuple(readings),
+        judgements=tuple(judgements),
+        flags=tuple(_unique(flags)),
+        set_aside=tuple(set_aside),
     )
 
 
+def _unique(flags: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return list(dict.fromkeys(flags))
+
+
+def _judgement_readings(
+    judgement: GradeLine, start: int, end: int, quote: str
+) -> list[SentenceReading]:
+    return [
+        SentenceReading(
+            start=start,
+            end=end,
+            quote=quote,
+            aspect=aspect,
+            level=judgement.level,
+            confidence=GRADE_LINE_CONFIDENCE,
+            graded=True,
+            flags=tuple(judgement.flags) if aspect == "safeguarding" else (),
+            structural=True,
+        )
+        for aspect in judgement.aspects
+    ]
+
+
+def _narrative(
+    plain: str, quote: str, sentence: object, *, kind: str, names: Names
+) -> list[SentenceReading]:
+    """A narrative sentence's readings, with the safeguarding flag a grave one raises."""
+    severe = lexicon().patterns.severe_safeguarding
+    start, end, heading = sentence.start, sentence.end, sentence.heading  # type: ignore[attr-defined]
+    readings = []
+    for aspect, level, confidence, graded in read_sentence(
+        plain, heading=heading, kind=kind, names=names
+    ):
+        flags: tuple[str, ...] = ()
+        if aspect == "safeguarding" and level == 4 and severe.search(plain):
+            flags = ("safeguarding_not_met",)
+        readings.append(
+            SentenceReading(
+                start=start,
+                end=end,
+                quote=quote,
+                aspect=aspect,
+                level=level,  # type: ignore[arg-type]
+                confidence=round(confidence, 3),
+                graded=graded,
+                flags=flags,
+            )
+        )
+    return readings
+
+
 def is_evidence(sentence: str) -> bool:
-    """False for instructions to the reader, event chatter and prescriptions."""
+    """False for instructions to the reader, event chatter, prescriptions and what an
+    inspection did not look at."""
     patterns = lexicon().patterns
     sentence = plain_letters(sentence)
+    if lexicon().independent.unread.search(sentence):
+        return False
     if patterns.instruction.search(sentence) or patterns.imperative_start.search(sentence):
         return False
     if patterns.events.search(sentence) or patterns.scale_description.search(sentence):
@@ -128,51 +233,134 @@ def is_evidence(sentence: str) -> bool:
 
 
 def read_grade_line(line: str) -> GradeLine | None:
-    """A grade-table line or graded heading ("Safeguarding Not met") as an inspection judgement."""
+    """A grade-table line or graded heading ("Safeguarding Not met") as an inspection judgement;
+    a table row whose first cells are an area and its grade is one too, whatever follows."""
     lx = lexicon()
-    match = lx.grade_line.match(" ".join(line.split()))
-    if match is None:
+    cells = [c for c in re.split(r"\t|\s{3,}", line.strip()) if c.strip()]
+    candidates = [" ".join(line.split())]
+    if len(cells) > 2:
+        candidates.append(" ".join(" ".join(cells[:2]).split()))
+    for candidate in candidates:
+        match = lx.grade_line.match(candidate)
+        if match is not None:
+            area = match.group("area").lower()
+            name, level = lx.grade_of(match.group("grade").lower())
+            return GradeLine(
+                area=area,
+                grade=name,
+                level=level,
+                aspects=lx.area_aspects(area) or (),
+                quote=line.strip(),
+                flags=("safeguarding_not_met",) if area == "safeguarding" and level == 4 else (),
+            )
+    return None
+
+
+def read_judgement(
+    plain: str, *, heading: str | None = None, form: str = "other"
+) -> GradeLine | None:
+    """A judgement written where its form puts it: a grade-table line, a safeguarding outcome,
+    a verdict sentence of a letter or report, a Part of the independent school standards."""
+    judgement = read_grade_line(plain)
+    if judgement is not None:
+        return judgement
+    lx = lexicon()
+    for verdict in lx.safeguarding_verdicts:
+        if verdict.pattern.search(plain):
+            grade = "not met" if verdict.level == 4 else "met"
+            severe = verdict.level == 4
+            return GradeLine(
+                area="safeguarding",
+                grade=grade,
+                level=verdict.level,
+                aspects=("safeguarding",),
+                quote=plain,
+                flags=("safeguarding_not_met",) if severe else (),
+            )
+    for phrase in lx.verdict_phrases:
+        if form in phrase.forms and phrase.pattern.search(plain):
+            return GradeLine(
+                area=phrase.area,
+                grade=phrase.grade,
+                level=phrase.level,
+                aspects=tuple(phrase.aspects),
+                quote=plain,
+            )
+    return _part_status(plain, heading, form)
+
+
+def _part_status(plain: str, heading: str | None, form: str) -> GradeLine | None:
+    """ "The standards in this part are (not) met", under a Part's heading."""
+    independent = lexicon().independent
+    if form not in independent.forms or not heading:
         return None
-    area = match.group("area").lower()
-    name, level = lx.grade_of(match.group("grade").lower())
+    number = independent.heading.match(heading.split(" > ")[-1])
+    part = independent.part(int(number.group("part"))) if number else None
+    if part is None:
+        return None
+    if independent.not_met.search(plain):
+        met, level = False, part.unmet_level
+    elif independent.met.search(plain):
+        met, level = True, part.met_level
+    else:
+        return None
     return GradeLine(
-        area=area,
-        grade=name,
+        area=f"part {part.part}",
+        grade="met" if met else "not met",
         level=level,
-        aspects=lx.area_aspects(area) or (),
-        quote=line.strip(),
+        aspects=tuple(part.aspects),
+        quote=plain,
+        flags=("safeguarding_not_met",) if part.safeguarding and not met else (),
     )
 
 
-def read_flags(sentence: str) -> list[Flag]:
-    """Statutory statuses the sentence asserts (a warning notice issued, special measures)."""
+def read_flags(sentence: str, *, names: Names | None = None) -> list[Flag]:
+    """Statutory statuses the sentence asserts of this school (a warning notice issued, special
+    measures); a status another school is in ("a partner school in special measures") is not."""
     lx = lexicon()
     found: list[Flag] = []
-    for phrase in lx.flags:
-        match = phrase.pattern.search(sentence)
-        if match is None:
+    for clause, subject in clauses_with_subjects(sentence, names or Names()):
+        if subject == "other":
             continue
-        before = sentence[max(0, match.start() - 80) : match.start()]
-        if lx.patterns.flag_denied.search(before):
-            continue
-        found.append(phrase.flag)
+        for phrase in lx.flags:
+            match = phrase.pattern.search(clause)
+            if match is None or phrase.flag in found:
+                continue
+            before = clause[max(0, match.start() - 80) : match.start()]
+            if lx.patterns.flag_denied.search(before):
+                continue
+            if said_of_other(clause, match.start(), match.end(), names or Names()):
+                continue  # "a partner school in special measures"
+            found.append(phrase.flag)
     return found
 
 
+def clauses_with_subjects(sentence: str, names: Names) -> list[tuple[str, Subject]]:
+    """The sentence's clauses, each with who it is about."""
+    result: list[tuple[str, Subject]] = []
+    previous: Subject | None = None
+    for clause in split_clauses(sentence):
+        subject = clause_subject(clause, names, previous)
+        result.append((clause, subject))
+        previous = last_mention(clause, names) or subject
+    return result
+
+
 def read_sentence(
-    sentence: str, *, heading: str | None = None, kind: str = "other"
+    sentence: str,
+    *,
+    heading: str | None = None,
+    kind: str = "other",
+    names: Names | None = None,
 ) -> list[tuple[AspectId, int, float, bool]]:
     """(aspect, level, confidence, graded) for each aspect the sentence evidences a level for."""
     lx = lexicon()
-    if lx.grade_line.match(" ".join(sentence.split())) is not None:
-        judgement = read_grade_line(sentence)
-        if judgement is None or not judgement.aspects:
-            return []
+    about = clauses_with_subjects(sentence, names or Names())
+    own = bool(about) and about[0][1] == "own"
+    judgement = read_judgement(" ".join(sentence.split()), heading=heading) if own else None
+    if judgement is not None:
         return [(a, judgement.level, GRADE_LINE_CONFIDENCE, True) for a in judgement.aspects]
-    for verdict in lx.safeguarding_verdicts:
-        if verdict.pattern.search(sentence):
-            return [("safeguarding", verdict.level, GRADE_LINE_CONFIDENCE, True)]
-    per_aspect = _clause_readings(sentence, heading=heading, kind=kind)
+    per_aspect = _clause_readings(sentence, heading=heading, kind=kind, names=names or Names())
     past = PAST_REPORT_DISCOUNT if lx.patterns.past_report.search(sentence) else 1.0
     results = []
     for aspect, readings in sorted(per_aspect.items()):
@@ -182,16 +370,19 @@ def read_sentence(
 
 
 def _clause_readings(
-    sentence: str, *, heading: str | None, kind: str
+    sentence: str, *, heading: str | None, kind: str, names: Names
 ) -> dict[AspectId, list[tuple[int, float, bool]]]:
-    """Each clause's (level, confidence, graded), under the aspects the clause is about."""
+    """Each clause's (level, confidence, graded), under the aspects the clause is about; a
+    clause about another school, a partner or schools in general is not read."""
     patterns = lexicon().patterns
     heading_aspects = _heading_aspects(heading)
     claim = kind != "sef" and bool(patterns.self_claim.search(sentence))
     hopeful = bool(patterns.aspiration.search(sentence))
     previous: dict[AspectId, float] = {}
     per_aspect: dict[AspectId, list[tuple[int, float, bool]]] = {}
-    for part in split_clauses(sentence):
+    for part, subject in clauses_with_subjects(sentence, names):
+        if subject == "other":
+            continue
         clause = _Clause(part, _aspect_scores(part), find_cues(part))
         aspects = _main_aspects(clause.aspects) or previous or heading_aspects
         if claim:
@@ -209,10 +400,25 @@ def _clause_readings(
     return per_aspect
 
 
+def sentence_aspects(sentence: str) -> list[AspectId]:
+    """The aspects a sentence's own words are about."""
+    return sorted(_main_aspects(_aspect_scores(sentence)))
+
+
+def heading_aspects(heading: str | None) -> list[AspectId]:
+    """The aspects a section heading names ("Leadership and governance", "Part 3. Welfare")."""
+    return sorted(_heading_aspects(heading))
+
+
 def _heading_aspects(heading: str | None) -> dict[AspectId, float]:
     if not heading:
         return {}
     last = heading.split(" > ")[-1]
+    independent = lexicon().independent
+    number = independent.heading.match(last)
+    part = independent.part(int(number.group("part"))) if number else None
+    if part is not None:
+        return dict.fromkeys(part.aspects, 1.0)
     last = re.sub(r"^\W*\d+[.)]?\s*", "", last)
     aspects = lexicon().area_aspects(last)
     if aspects is not None:

@@ -15,8 +15,10 @@ from triage.extract.lexicon import lexicon
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|No|St|vs|approx|cf)\.$", re.I)
 _BULLET = re.compile(r"^\s*([-*\u2022]|\d{1,2}[.)]|[a-z][.)])\s+")
+_ROW = re.compile(r"\S(?:[ \t]{3,}|\t)\S")  # table cells apart by a tab or a run of spaces
 _CLAUSE = re.compile(
-    r";|:\s|,\s*(?:but|however|although|though|while|whereas|yet)\b|\s(?:but|although|though|"
+    r";|:\s|,\s*(?:but|however|although|though|while|whereas|yet)\b|,\s*(?=(?:which|who|whose|"
+    r"where)\b)|\s(?:but|although|though|"
     r"whereas)\s|\bhowever,|,\s*and\s+(?=(?:the\s+)?[\w'-]+(?:\s[\w'-]+)?\s(?:is|are|was|were|"
     r"has|have|remains?)\b)",
     re.I,
@@ -46,12 +48,21 @@ def split_sentences(text: str, *, heading: str | None = None) -> list[Sentence]:
             sentences.extend(_paragraph_sentences(text, paragraph, heading))
             paragraph = []
             continue
+        lead = len(line) - len(line.lstrip())
+        if _ROW.search(stripped) or lexicon().grade_only.match(stripped):
+            # A table row, or a grade on a line of its own: a line to itself. A graded row
+            # ("Achievement      Strong standard") heads what follows; a lone grade does not.
+            sentences.extend(_paragraph_sentences(text, paragraph, heading))
+            paragraph = []
+            sentences.append(Sentence(start + lead, end, heading))
+            area = lexicon().grade_line.match(" ".join(stripped.split()))
+            heading = area.group("area") if area is not None else heading
+            continue
         if _is_heading(stripped, paragraph, lines[index + 1 :]):
             sentences.extend(_paragraph_sentences(text, paragraph, heading))
             paragraph = []
-            lead = len(line) - len(line.lstrip())
             sentences.append(Sentence(start + lead, end, heading))
-            heading = stripped.lstrip("#").strip()
+            heading = " ".join(stripped.lstrip("#").split())
             continue
         if _BULLET.match(line) and paragraph:
             sentences.extend(_paragraph_sentences(text, paragraph, heading))
@@ -72,6 +83,7 @@ def split_clauses(sentence: str) -> list[str]:
 
 
 def _is_heading(line: str, paragraph: list[tuple[int, int]], rest: list[str]) -> bool:
+    line = " ".join(line.split())
     if line.startswith("#"):
         return True
     if len(line) > 70 or line[-1] in ".,;:!?)":

@@ -1,0 +1,218 @@
+"""Real layouts read as an officer reads them: each document's form recognised, template text set
+aside, judgements where the form puts them, and statements about other schools left out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ingest.reader import ReadOptions, parse_bytes
+from triage.extract.documents import SchoolReading, read_school
+from triage.extract.snapshot import SchoolDocument, SchoolEvidence, SchoolPage, SchoolPassage
+
+FORMATS = Path(__file__).parents[1] / "fixtures" / "formats"
+
+
+def evidence_of(*files: tuple[str, str], name: str | None = None) -> SchoolEvidence:
+    """A snapshot of one school holding the fixture files, as ingest would store them."""
+    documents, passages, pages = [], [], []
+    next_passage = 1
+    for document_id, (file, kind) in enumerate(files, start=1):
+        path = FORMATS / file
+        parsed = parse_bytes(
+            path.read_bytes(),
+            source=file,
+            fmt="md" if file.endswith(".md") else "txt",
+            kind=kind,  # type: ignore[arg-type]
+            date=dt.date(2026, 1, 1),
+            options=ReadOptions(),
+        )
+        documents.append(
+            SchoolDocument(id=document_id, source=file, kind=kind, date=parsed.date, sha256="0")
+        )
+        pages += [
+            SchoolPage(document_id=document_id, number=p.number, text=p.text) for p in parsed.pages
+        ]
+        for p in parsed.passages:
+            passages.append(
+                SchoolPassage(
+                    passage_id=next_passage,
+                    document_id=document_id,
+                    document=file,
+                    kind=kind,
+                    date=parsed.date,
+                    page=p.page,
+                    section=p.section,
+                    start=p.start,
+                    end=p.end,
+                    text=p.text,
+                )
+            )
+            next_passage += 1
+    return SchoolEvidence(
+        urn="990101",
+        name=name,
+        documents=tuple(documents),
+        passages=tuple(passages),
+        pages=tuple(pages),
+        indicators=(),
+    )
+
+
+def judgements(reading: SchoolReading) -> dict[str, tuple[str, int]]:
+    return {
+        j.area: (j.grade, j.level)
+        for document in reading.documents.values()
+        for passage in document.passages.values()
+        for j in passage.judgements
+    }
+
+
+def readings(reading: SchoolReading) -> list[tuple[str, int, str]]:
+    return [
+        (r.aspect, r.level, " ".join(r.quote.split()))
+        for document in reading.documents.values()
+        for passage in document.passages.values()
+        for r in passage.readings
+    ]
+
+
+def flags(reading: SchoolReading) -> list[str]:
+    return [
+        flag
+        for document in reading.documents.values()
+        for passage in document.passages.values()
+        for flag, _ in passage.flags
+    ]
+
+
+@pytest.mark.parametrize(
+    ("file", "kind", "form"),
+    [
+        ("report-card.txt", "ofsted_report", "report_card"),
+        ("eif-graded.txt", "ofsted_report", "eif_report"),
+        ("eif-ungraded-overall.txt", "ofsted_report", "eif_report"),
+        ("section8-letter.txt", "ofsted_report", "ungraded_inspection"),
+        ("monitoring-letter.txt", "ofsted_report", "monitoring_letter"),
+        ("independent-progress.txt", "ofsted_report", "independent_progress"),
+        ("warning-notice.txt", "other", "warning_notice"),
+        ("sef-partner.md", "sef", "sef"),
+        ("visit-note.txt", "visit_note", "visit_note"),
+        ("minutes.md", "minutes", "minutes"),
+    ],
+)
+def test_each_document_form_is_recognised_from_its_structure(
+    file: str, kind: str, form: str
+) -> None:
+    reading = read_school(evidence_of((file, kind)))
+    assert reading.form(1) == form
+
+
+def test_a_report_card_is_read_at_its_graded_lines_and_its_keys_are_set_aside() -> None:
+    reading = read_school(evidence_of(("report-card.txt", "ofsted_report")))
+    found = judgements(reading)
+    assert found["safeguarding"][1] == 2  # "Safeguarding standards met" is a grade
+    assert found["achievement"] == ("expected_standard", 2)
+    assert found["attendance and behaviour"][1] == 1 or found["attendance and behaviour"][1] == 2
+    levels = readings(reading)
+    # The key's "Not met" and the grade definitions are template, never evidence.
+    assert not [r for r in levels if r[0] == "safeguarding" and r[1] >= 3]
+    assert not [r for r in levels if "Open Government Licence" in r[2]]
+    # A hedge inside an area graded expected does not pull the area below its grade.
+    assert not [r for r in levels if r[0] == "achievement" and r[1] > 2]
+    assert sum(reading.set_aside().values()) >= 4
+    assert "safeguarding_not_met" not in flags(reading)
+
+
+def test_a_graded_eif_report_reads_its_judgements_table() -> None:
+    reading = read_school(evidence_of(("eif-graded.txt", "ofsted_report")))
+    found = judgements(reading)
+    assert found["overall effectiveness"] == ("requires_improvement", 3)
+    assert found["behaviour and attitudes"] == ("good", 2)
+    assert found["safeguarding"][1] == 2
+    assert "previous inspection grade" not in found
+
+
+def test_an_eif_report_without_an_overall_grade_reads_its_areas() -> None:
+    reading = read_school(evidence_of(("eif-ungraded-overall.txt", "ofsted_report")))
+    found = judgements(reading)
+    assert "overall effectiveness" not in found
+    assert found["behaviour and attitudes"] == ("outstanding", 1)
+    assert found["the quality of education"][1] == 2 or found["quality of education"][1] == 2
+    # Its gravest area grade stands for the overall grade: a development point on an ungraded
+    # aspect is read at that grade, not below it.
+    assert not [r for r in readings(reading) if r[1] >= 3]
+
+
+def test_a_section_8_letter_is_read_as_continuing_good() -> None:
+    reading = read_school(evidence_of(("section8-letter.txt", "ofsted_report")))
+    found = judgements(reading)
+    assert found["overall effectiveness"] == ("good", 2)
+    # "not as strong" in a few subjects is a development point, not a lower grade.
+    assert not [r for r in readings(reading) if r[1] >= 3]
+
+
+def test_a_monitoring_letter_not_taking_effective_action_is_a_leadership_concern() -> None:
+    reading = read_school(evidence_of(("monitoring-letter.txt", "ofsted_report")))
+    found = judgements(reading)
+    assert found["leadership and management"] == ("not taking effective action", 3)
+
+
+def test_an_independent_school_not_meeting_the_standards_is_read_part_by_part() -> None:
+    reading = read_school(evidence_of(("independent-progress.txt", "ofsted_report")))
+    found = judgements(reading)
+    assert found["independent school standards"] == ("not met", 3)
+    assert found["part 3"] == ("not met", 4)
+    assert found["part 8"] == ("met", 2)
+    assert "safeguarding_not_met" in flags(reading)
+    # The Part's explanation and the schedule's requirement text are not findings.
+    quotes = [q for _, _, q in readings(reading)]
+    assert not [q for q in quotes if q.startswith("The proprietor ensures that arrangements")]
+    assert not [q for q in quotes if q.startswith("Paragraphs 7 and 8 require")]
+
+
+def test_a_warning_notice_raises_its_flag() -> None:
+    reading = read_school(evidence_of(("warning-notice.txt", "other")))
+    assert "warning_notice" in flags(reading)
+
+
+def test_a_statement_about_a_partner_school_is_not_about_this_school() -> None:
+    reading = read_school(evidence_of(("sef-partner.md", "sef")))
+    assert "causing_concern" not in flags(reading)
+    assert not [r for r in readings(reading) if r[0] == "safeguarding"]
+    assert ("attendance", 2) in {(a, level) for a, level, _ in readings(reading)} or (
+        "attendance",
+        1,
+    ) in {(a, level) for a, level, _ in readings(reading)}
+
+
+def test_minutes_about_another_school_in_the_federation_raise_no_flag() -> None:
+    reading = read_school(evidence_of(("minutes.md", "minutes"), name="Ashdown Primary School"))
+    assert "warning_notice" not in flags(reading)
+    # A procedural sentence about the school's policy is not a concern.
+    assert not [r for r in readings(reading) if r[0] == "safeguarding" and r[1] >= 3]
+
+
+def test_a_visit_note_is_read_as_narrative_evidence() -> None:
+    levels = {
+        (a, level)
+        for a, level, _ in readings(read_school(evidence_of(("visit-note.txt", "visit_note"))))
+    }
+    assert ("attendance", 3) in levels or ("attendance", 4) in levels
+
+
+def test_narrative_under_a_graded_area_is_evidence_for_its_grade() -> None:
+    reading = read_school(evidence_of(("report-card.txt", "ofsted_report")))
+    found = {(a, level, q) for a, level, q in readings(reading)}
+    assert ("governance", 2, "Governors check the work of leaders.") in found
+
+
+def test_a_school_sharing_part_of_this_one_s_name_is_another_school() -> None:
+    reading = read_school(
+        evidence_of(("trust-minutes.md", "minutes"), name="Ashdown Junior School")
+    )
+    assert "special_measures" not in flags(reading)
+    alone = read_school(evidence_of(("trust-minutes.md", "minutes"), name="Ashdown Infant School"))
+    assert "special_measures" in flags(alone)
