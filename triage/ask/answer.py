@@ -19,8 +19,8 @@ from Stemmer import Stemmer
 
 from prompts import load_prompt
 from triage.extract.citations import collapse_whitespace, quote_on_page
-from triage.extract.untrusted import addresses_system
 from triage.extract.judges.template import readable, structural_reason
+from triage.extract.untrusted import addresses_system
 from triage.index.retrieval import RetrievedPassage, retrieve_passages
 from triage.llm.providers import (
     LanguageModel,

@@ -33,9 +33,12 @@ def start_batch(
 
 @router.get("/jobs/{job_id}")
 def job_page(
-    request: Request, job: Annotated[JobRecord, Depends(JobAccess())], user: CurrentUser
+    request: Request,
+    job: Annotated[JobRecord, Depends(JobAccess())],
+    user: CurrentUser,
+    session: SessionDep,
 ) -> Response:
-    view = job_view(job)
+    view = job_view(session, job)
     return render(
         request, "jobs/job.html", user=user, job=view, finished=view.status in (DONE, FAILED)
     )
