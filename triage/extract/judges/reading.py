@@ -96,14 +96,18 @@ class ReadingContext:
     shared: frozenset[str] = frozenset()
 
     def set_aside(self, plain: str, heading: str | None) -> str | None:
-        """Why a sentence is template (never evidence), or None."""
+        """Why a sentence is template by its place or its words (never evidence), or None."""
         if self.schedule:
             return SCHEDULE
-        reason = structural_reason(plain, heading)
-        if reason is None and self.shared:
-            key = sentence_key(plain)
-            reason = REPEATED if key is not None and key in self.shared else None
-        return reason
+        return structural_reason(plain, heading)
+
+    def repeated(self, plain: str) -> bool:
+        """Whether the sentence stands in several other schools' documents. A judgement written
+        where its form puts it is worded alike in every school's report ("the school's
+        arrangements for safeguarding are effective"), so the caller asks this only of a sentence
+        that is not one."""
+        key = sentence_key(plain) if self.shared else None
+        return key is not None and key in self.shared
 
 
 @dataclass
@@ -150,6 +154,9 @@ def read_passage(
             judgements.append(judgement.model_copy(update={"quote": quote.strip()}))
             flags.extend((flag, quote) for flag in judgement.flags)
             readings.extend(_judgement_readings(judgement, sentence.start, sentence.end, quote))
+            continue
+        if context.repeated(plain):
+            set_aside.append((REPEATED, quote))
             continue
         if not is_evidence(plain):
             continue
