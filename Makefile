@@ -51,9 +51,9 @@ test: $(LLM) $(WEB)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest
 
-# Tiers 1-2 without the browser tests (`make test` runs everything).
+# Tiers 1-2 without the browser tests and the racing processes (`make test` runs everything).
 test-fast: $(CORE)
-	$(VENV)/bin/pytest -m "not real and not browser"
+	$(VENV)/bin/pytest -m "not real and not browser and not processes"
 
 clean-demo:
 	rm -rf $(DEMO_DATA)

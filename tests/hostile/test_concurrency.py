@@ -23,6 +23,8 @@ from tests.hostile.conftest import finish, one_line_error, spawn, triage, wait_f
 from triage.index.vectors import IndexedPassage
 from triage.runtime import open_runtime
 
+pytestmark = pytest.mark.processes
+
 ROWS = 300
 SLOW = {"TRIAGE_INDEX__UPSERT_BATCH": "1"}
 NOTE = "NOTE OF VISIT\n\nAttendance has risen to 95.1%, above the national figure, this term.\n"
@@ -43,6 +45,18 @@ def writing(data: Path, suffix: str = ".csv") -> bool:
     """The write has begun: the copy of the file is under files/."""
     files = data / "files"
     return files.exists() and any(p.suffix == suffix for p in files.rglob("*"))
+
+
+def has_children(pid: int) -> bool:
+    """Whether any thread of the process has started a child (a batch parses in a thread of
+    its own); a thread that ends while it is looked at is passed over."""
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            if (task / "children").read_text().split():
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def stored(data: Path) -> tuple[list[tuple[str, str]], set[int], set[int]]:
@@ -239,8 +253,7 @@ def test_ctrl_c_stops_cleanly_and_leaves_nothing(tmp_path: Path, data: Path, mom
         wait_for(lambda: writing(data), what="the write to begin")
         time.sleep(0.5)
     else:  # the parser's child process exists: the file is being read, parsed or embedded
-        children = Path(f"/proc/{long.pid}/task/{long.pid}/children")
-        wait_for(lambda: bool(children.read_text().split()), what="the parser to start")
+        wait_for(lambda: has_children(long.pid), what="the parser to start")
     long.send_signal(signal.SIGINT)
     code, output = finish(long)
     assert code == 130 and "Traceback" not in output, output
