@@ -116,31 +116,22 @@ def _print_proposal(proposal: Proposal) -> None:
 
 
 def _print_rules(proposal: Proposal) -> None:
-    _print_checks(proposal)
-    if not proposal.limiting_rules:
-        return
-    table = Table(title="Limiting rules that fired")
-    for column in ("rule", "effect", "category", "because", "source"):
-        table.add_column(column)
-    for rule in proposal.limiting_rules:
-        table.add_row(
-            shown(rule["id"]),
-            shown(rule["effect"]),
-            shown(rule["category"]),
-            shown(rule["because"]),
-            shown(f'{rule["document"]}: "{shorten(rule["quote"], 120)}"'),
-        )
-    console.print(table)
+    # Rules only weaker sources trigger come first: for the officer to check; they moved nothing.
+    _rule_table(
+        proposal.checks,
+        "Check this: limiting rules only a weaker source triggers (not applied)",
+        effect="would",
+    )
+    _rule_table(proposal.limiting_rules, "Limiting rules that fired", effect="effect")
 
 
-def _print_checks(proposal: Proposal) -> None:
-    """Rules only weaker sources trigger: for the officer to check; they moved nothing."""
-    if not proposal.checks:
+def _rule_table(rules: list[dict[str, str]], title: str, *, effect: str) -> None:
+    if not rules:
         return
-    table = Table(title="Check this: limiting rules only a weaker source triggers (not applied)")
-    for column in ("rule", "would", "category", "because", "source"):
+    table = Table(title=title)
+    for column in ("rule", effect, "category", "because", "source"):
         table.add_column(column)
-    for rule in proposal.checks:
+    for rule in rules:
         table.add_row(
             shown(rule["id"]),
             shown(rule["effect"]),
