@@ -138,7 +138,7 @@ def check(mode: str, data: Path, acks: list[str]) -> CrashCheck:
         result = CrashCheck(mode=mode, acknowledged=len(acks))
         with runtime.store.session() as session:
             if mode == "ingest":
-                _check_documents(session, acks, result)
+                _check_documents(session, acks, result, data)
             elif mode == "batch":
                 _check_steps(session, acks, result)
                 _check_proposals_audited(session, result)
@@ -156,7 +156,7 @@ def check(mode: str, data: Path, acks: list[str]) -> CrashCheck:
         return result
 
 
-def _check_documents(session: Any, acks: list[str], result: CrashCheck) -> None:
+def _check_documents(session: Any, acks: list[str], result: CrashCheck, data: Path) -> None:
     for line in acks:
         document_id, passages = (int(x) for x in line.split())
         document = session.get(Document, document_id)
@@ -165,7 +165,7 @@ def _check_documents(session: Any, acks: list[str], result: CrashCheck) -> None:
             result.missing.append(f"document {document_id}")
     for document in session.scalars(select(Document)):
         pages = session.scalar(select(func.count()).where(Page.document_id == document.id))
-        path = Path(document.file_path)
+        path = data / document.file_path  # kept relative to the data dir
         whole = path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == document.sha256
         if not whole or not pages:
             result.half_written.append(f"document {document.id} ({document.source})")

@@ -11,6 +11,15 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 DEFAULT_DATA_DIR = Path("~/.local/share/triage")
 
 
+FILES_DIR = "files"
+
+
+def stored_file_name(sha256: str, extension: str) -> str:
+    """Where the original file of a document lives, relative to the data dir: the name the
+    database keeps, so a data dir can be moved or restored elsewhere."""
+    return f"{FILES_DIR}/{sha256[:2]}/{sha256}.{extension}"
+
+
 class LimitSettings(BaseModel):
     """Bounds on hostile input: every file is parsed in a child process under these."""
 
@@ -162,7 +171,7 @@ class Settings(BaseSettings):
 
     @property
     def files_dir(self) -> Path:
-        return self.data_path / "files"
+        return self.data_path / FILES_DIR
 
     @property
     def chroma_dir(self) -> Path:

@@ -31,7 +31,7 @@ def backup_command(
     """
     settings = settings_from(ctx)
     with handle_errors(), open_runtime(settings) as runtime:
-        manifest = write_backup(runtime.store.engine, path)
+        manifest = write_backup(runtime.store.engine, path, data_dir=settings.data_path)
         rows = sum(manifest.tables.values())
         audit.record(
             runtime.store,
@@ -66,7 +66,7 @@ def restore_command(
             manifest = restore_backup(
                 store.engine,
                 path,
-                files_dir=settings.files_dir,
+                data_dir=settings.data_path,
                 on_table=lambda name, rows: errors.print(f"restored {name}: {rows} rows"),
             )
         finally:

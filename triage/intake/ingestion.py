@@ -21,7 +21,7 @@ from triage.errors import DataDirError, ReplacesError
 from triage.extract.judges.template import sentence_keys
 from triage.index.indexes import IndexedPassage
 from triage.runtime import Runtime
-from triage.settings import Settings
+from triage.settings import Settings, stored_file_name
 from triage.store.models import Document, Indicator, Page, Passage, School
 from triage.store.queries import school_passages
 from triage.store.sentences import record_keys
@@ -431,7 +431,7 @@ def document_keys(parsed: ParsedDocument) -> list[str]:
 
 
 def _file_path(settings: Settings, parsed: ParsedDocument) -> Path:
-    return settings.files_dir / parsed.sha256[:2] / f"{parsed.sha256}.{parsed.format}"
+    return settings.data_path / stored_file_name(parsed.sha256, parsed.format)
 
 
 def _result(status: Status, document: Document, notes: list[str]) -> IngestResult:

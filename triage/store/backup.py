@@ -30,6 +30,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from triage import __version__
 from triage.errors import TriageError
+from triage.settings import stored_file_name
 from triage.store.models import Base, Document
 from triage.store.schema import alembic_config, head_revision, schema_state, upgrade_schema
 
@@ -62,7 +63,7 @@ def tables() -> list[Table]:
     return list(Base.metadata.sorted_tables)
 
 
-def write_backup(engine: Engine, target: Path) -> BackupManifest:
+def write_backup(engine: Engine, target: Path, *, data_dir: Path) -> BackupManifest:
     """Write the database (one snapshot) and the files its documents name to `target`."""
     state = schema_state(engine)
     if state.current is None:
@@ -87,7 +88,7 @@ def write_backup(engine: Engine, target: Path) -> BackupManifest:
             files=0,
             sha256=sums,
         )
-        _write_tar(target, staging, manifest, files)
+        _write_tar(target, staging, manifest, [(sha, data_dir / name) for sha, name in files])
         return manifest
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -118,20 +119,20 @@ def restore_backup(
     engine: Engine,
     source: Path,
     *,
-    files_dir: Path,
+    data_dir: Path,
     on_table: Callable[[str, int], None] | None = None,
 ) -> BackupManifest:
-    """Restore a backup into an empty database and files dir, then bring its schema to the one
+    """Restore a backup into an empty database and data dir, then bring its schema to the one
     this triage needs. Refused, leaving everything as it was, if the database holds anything."""
     manifest = read_manifest(source)
     _check_empty(engine, manifest)
     with tarfile.open(source, "r:") as archive:
-        written = _restore_files(archive, manifest, files_dir)
+        written = _restore_files(archive, manifest, data_dir)
         try:
             with _transaction(engine) as connection:
                 _create_schema(connection, manifest.schema_revision)
                 for table in tables():
-                    rows = _load_table(connection, archive, table, manifest, files_dir)
+                    rows = _load_table(connection, archive, table, manifest)
                     if on_table:
                         on_table(table.name, rows)
                 _reset_sequences(connection)
@@ -144,9 +145,6 @@ def restore_backup(
     return manifest
 
 
-def file_path(files_dir: Path, sha256: str, extension: str) -> Path:
-    """Where the original file of a document lives in a data dir (as ingest writes it)."""
-    return files_dir / sha256[:2] / f"{sha256}.{extension}"
 
 
 @contextmanager
@@ -212,7 +210,9 @@ def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     return decoded
 
 
-def _write_tar(target: Path, staging: Path, manifest: BackupManifest, files: list[Any]) -> None:
+def _write_tar(
+    target: Path, staging: Path, manifest: BackupManifest, files: list[tuple[str, Path]]
+) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     try:
@@ -220,11 +220,10 @@ def _write_tar(target: Path, staging: Path, manifest: BackupManifest, files: lis
             for member in sorted(manifest.sha256):
                 archive.add(staging / member, arcname=member)
             seen: set[str] = set()
-            for sha256, stored in files:
+            for sha256, origin in files:
                 if sha256 in seen:
                     continue
                 seen.add(sha256)
-                origin = Path(stored)
                 if not origin.exists():
                     raise BackupError(
                         f"the original file {origin} of a document is missing; nothing was "
@@ -284,7 +283,6 @@ def _load_table(
     archive: tarfile.TarFile,
     table: Table,
     manifest: BackupManifest,
-    files_dir: Path,
 ) -> int:
     handle = archive.extractfile(f"tables/{table.name}.jsonl")
     assert handle is not None
@@ -299,7 +297,7 @@ def _load_table(
     for line in io.TextIOWrapper(handle, encoding="utf-8"):
         row = _decode(table, json.loads(line))
         if table.name == Document.__tablename__:
-            row["file_path"] = str(file_path(files_dir, row["sha256"], row["format"]))
+            row["file_path"] = stored_file_name(row["sha256"], row["format"])
         if deferred and any(row[name] is not None for name in deferred):
             later.append({"key": row["id"], **{name: row[name] for name in deferred}})
             row.update(dict.fromkeys(deferred))
@@ -335,7 +333,7 @@ def _reset_sequences(connection: Connection) -> None:
 
 
 def _restore_files(
-    archive: tarfile.TarFile, manifest: BackupManifest, files_dir: Path
+    archive: tarfile.TarFile, manifest: BackupManifest, data_dir: Path
 ) -> list[Path]:
     written: list[Path] = []
     for name in sorted(manifest.sha256):
@@ -343,7 +341,7 @@ def _restore_files(
             continue
         base = Path(name).name
         sha256, _, extension = base.partition(".")
-        target = file_path(files_dir, sha256, extension)
+        target = data_dir / stored_file_name(sha256, extension)
         if target.exists():
             continue
         handle = archive.extractfile(name)
