@@ -78,6 +78,14 @@ class ScaleBench(BaseModel):
     per_unit: dict[str, float]
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Every value written out where it stands: the replicas share values (their dates), which
+    PyYAML would write as aliases, and a manifest may hold only a few of those."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def replicate_corpus(source: Path, target: Path, *, documents: int) -> Path:
     """Write a triage-eval/1 corpus at `target` of replicas of `source`, at least `documents`
     documents: replica k of school URN is school `URN`r`k`, with the same files."""
@@ -94,12 +102,13 @@ def replicate_corpus(source: Path, target: Path, *, documents: int) -> Path:
                 {**doc, "path": f"r{k}/{doc['path']}"} for doc in entry["documents"]
             ]
             for doc in entry["documents"]:
-                copy = target / f"r{k}" / doc["path"]
-                copy.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source / doc["path"], copy)
+                replica = target / f"r{k}" / doc["path"]
+                replica.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source / doc["path"], replica)
             schools.append(school)
     out = {"format": raw["format"], "national": raw.get("national") or {}, "schools": schools}
-    (target / MANIFEST_NAME).write_text(yaml.safe_dump(out, sort_keys=False), encoding="utf-8")
+    text = yaml.dump(out, Dumper=_NoAliases, sort_keys=False)
+    (target / MANIFEST_NAME).write_text(text, encoding="utf-8")
     return target
 
 

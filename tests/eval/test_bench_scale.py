@@ -25,6 +25,13 @@ def test_replicas_are_schools_of_their_own_with_enough_documents(tmp_path: Path)
     assert "gold" not in yaml.safe_load((corpus / "manifest.yaml").read_text())["schools"][0]
 
 
+def test_a_corpus_of_the_default_size_is_read_within_the_manifest_limits(tmp_path: Path) -> None:
+    # Replicas written with YAML aliases would pass the aliases limit at a few hundred documents.
+    corpus = replicate_corpus(TINY, tmp_path / "corpus", documents=300)
+    assert "*" not in (corpus / "manifest.yaml").read_text()
+    assert sum(len(s.documents) for s in load_manifest(corpus).schools) >= 300
+
+
 def test_bench_scale_prints_every_figure_beside_its_baseline(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app,
