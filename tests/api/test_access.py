@@ -6,55 +6,27 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
 from tests.api.conftest import MISSING_SCHOOL, OTHER_SCHOOL, PEOPLE, Service
-from triage.api.deps import ACCESS_DEPENDENCIES, get_current_user
+from tests.routes import app_routes, assert_access_checked
 from triage.jobs.queue import create_job
 from triage.store.models import Document
 from triage.store.people import User
 
-NAMED = {"urn", "document_id", "proposal_id", "answer_id", "job_id"}
 PUBLIC = {"/healthz", "/api/auth/token", "/api/auth/first-password"}
 ROLES = list(PEOPLE)
 
 
-def _calls(dependant: Dependant) -> list[Any]:
-    found = [dependant.call]
-    for sub in dependant.dependencies:
-        found.extend(_calls(sub))
-    return found
-
-
 def _routes(service: Service) -> list[APIRoute]:
-    """The API's routes, looked for inside the included routers (FastAPI keeps them there);
-    the pages have their own walk in tests/web."""
-    found: list[APIRoute] = []
-
-    def walk(routes: list[Any]) -> None:
-        for route in routes:
-            if isinstance(route, APIRoute):
-                found.append(route)
-            elif hasattr(route, "original_router"):
-                walk(route.original_router.routes)
-
-    walk(service.app.routes)
-    api = [r for r in found if r.path.startswith("/api/") or r.path == "/healthz"]
+    """The API's routes (the pages' are walked the same way in tests/web)."""
+    api = [r for r in app_routes(service.app) if r.path.startswith("/api/") or r.path == "/healthz"]
     assert len(api) > 20, "the walk found too few routes to mean anything"
     return api
 
 
 def test_every_route_naming_a_school_thing_checks_access(service: Service) -> None:
-    for route in _routes(service):
-        calls = _calls(route.dependant)
-        if route.path not in PUBLIC:
-            assert get_current_user in calls, f"{route.path} does not require a signed-in user"
-        if not NAMED & set(route.param_convertors):
-            continue
-        guarded = any(isinstance(c, ACCESS_DEPENDENCIES) for c in calls)
-        admin_only = any(getattr(c, "__name__", "") == "may_manage_people" for c in calls)
-        assert guarded or admin_only, f"{route.methods} {route.path} has no per-school access check"
+    assert_access_checked(_routes(service), PUBLIC)
 
 
 @pytest.fixture(scope="module")
