@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 
-from triage.errors import IndexUnavailableError
+from triage.errors import DatabaseBusyError, IndexUnavailableError
 from triage.index.tenancy import ensure_tenant
 from triage.settings import Settings
+from triage.store.write_lock import file_lock
+
+OPEN_LOCK = "index-open.lock"
 
 
 @dataclass(frozen=True)
@@ -32,8 +36,11 @@ class VectorIndex:
         self.name = settings.index.collection
         self.batch = settings.index.upsert_batch
         try:
-            self._client = _client(settings)
-            self._collection = self._open()
+            with _embedded_opening(settings):
+                self._client = _client(settings)
+                self._collection = self._open()
+        except DatabaseBusyError:
+            raise
         except Exception as exc:
             raise IndexUnavailableError(
                 f"the vector index could not be opened ({exc}); check the Chroma settings, or run "
@@ -125,6 +132,15 @@ def _client(settings: Settings) -> chromadb.ClientAPI:
         )
     settings.chroma_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+def _embedded_opening(settings: Settings) -> AbstractContextManager[None]:
+    """Embedded Chroma creates its tables on first open, and two processes doing so at once on
+    a fresh data dir collide ("table collections already exists"): they open it in turn."""
+    if settings.index.chroma_mode == "http":
+        return nullcontext()
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    return file_lock(settings.data_path / OPEN_LOCK, wait_s=settings.write_wait_s)
 
 
 def _metadata(passage: IndexedPassage) -> dict[str, str | int]:

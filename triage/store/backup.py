@@ -145,8 +145,6 @@ def restore_backup(
     return manifest
 
 
-
-
 @contextmanager
 def _transaction(engine: Engine) -> Iterator[Connection]:
     """One transaction for schema and rows alike, committed at the end or not at all."""

@@ -5,6 +5,9 @@ files/, outside any transaction: `doctor` reading between them would see a half-
 drift, and `doctor --repair` would undo it. Each holds this lock (an exclusive `flock` on
 `write.lock` in the data dir) for the whole of its change; the kernel releases it when the holder
 exits, however it exits. A process may take the lock again while it holds it.
+
+`file_lock` is the same turn-taking on any lock file: the embedded vector index is created under
+one of its own, so commands started together on a fresh data dir do not each create its tables.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from triage.errors import DatabaseBusyError
@@ -25,10 +28,14 @@ _threads: dict[Path, threading.RLock] = {}  # one per lock file: threads of this
 _depth: dict[Path, int] = {}  # how deeply the thread holding it has taken it
 
 
-@contextmanager
-def write_lock(data_dir: Path, *, wait_s: float) -> Iterator[None]:
+def write_lock(data_dir: Path, *, wait_s: float) -> AbstractContextManager[None]:
     """Hold the data dir's write lock, waiting up to `wait_s` for another writer to finish."""
-    path = data_dir / LOCK_NAME
+    return file_lock(data_dir / LOCK_NAME, wait_s=wait_s)
+
+
+@contextmanager
+def file_lock(path: Path, *, wait_s: float) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (created if missing), waiting up to `wait_s`."""
     with _guard:
         local = _threads.setdefault(path, threading.RLock())
     if not local.acquire(timeout=wait_s if wait_s > 0 else 0.001):
