@@ -25,8 +25,10 @@ M = TypeVar("M", bound=BaseModel)
 
 # Parsing YAML in pure Python costs a proposal more than everything else it does; the parsed data
 # of each (path, exact text) is kept, so an edited file is read afresh and an unchanged one is
-# only validated again (validation builds new model objects, so no caller shares one).
+# only validated again (validation builds new model objects, so no caller shares one). A frozen
+# model cannot be changed by its callers, so the validated model itself is kept and shared.
 _PARSED: dict[tuple[str, str], dict[str, Any]] = {}
+_VALIDATED: dict[tuple[str, str, type[BaseModel]], BaseModel] = {}
 _PARSED_LOCK = threading.Lock()
 _PARSED_SIZE = 64
 
@@ -44,8 +46,12 @@ def load_data_file(
     except OSError as exc:
         raise error(f"{path}: cannot read {what} ({exc.strerror})") from None
     key = (str(path), hashlib.sha256(text.encode()).hexdigest())
+    frozen = bool(model.model_config.get("frozen"))
     with _PARSED_LOCK:
         data = _PARSED.get(key)
+        shared = _VALIDATED.get((*key, model)) if frozen else None
+    if shared is not None:
+        return shared  # type: ignore[return-value]
     if data is None:
         _compose(path, text, error)  # syntax errors and duplicate keys fail here
         data = yaml.safe_load(text)
@@ -57,8 +63,12 @@ def load_data_file(
         raise error(_describe(path, _compose(path, text, error), exc, fix)) from None
     with _PARSED_LOCK:  # only text that parsed into a valid model is kept
         _PARSED[key] = data
+        if frozen:
+            _VALIDATED[(*key, model)] = loaded
         while len(_PARSED) > _PARSED_SIZE:
             _PARSED.pop(next(iter(_PARSED)))
+        while len(_VALIDATED) > _PARSED_SIZE:
+            _VALIDATED.pop(next(iter(_VALIDATED)))
     return loaded
 
 

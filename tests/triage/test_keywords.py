@@ -76,3 +76,21 @@ def test_the_product_refuses_a_bad_urn_whatever_calls_it(runtime: Runtime) -> No
         ingest_file(runtime, FIXTURES / "visit-note.txt", urn="9" * 300)
     with runtime.store.session() as session:
         assert session.query(School).count() == 0
+
+
+def test_many_queries_at_once_rank_as_each_asked_alone(tmp_path: Path) -> None:
+    keywords = KeywordIndex(tmp_path)
+    keywords.rebuild(
+        "900001",
+        [
+            (1, "Attendance is below the national figure and persistent absence is rising."),
+            (2, "Behaviour in lessons is calm; pupils attend well."),
+            (3, "Governors hold leaders to account for the curriculum."),
+            (4, "Safeguarding is effective and leaders act on concerns."),
+        ],
+    )
+    queries = ["attendance absence", "the and of", "curriculum governors", "zebra quasar", ""]
+    many = keywords.query_many("900001", queries, n=3)
+    assert many == [keywords.query("900001", q, n=3) for q in queries]
+    assert [pid for pid, _ in many[0]][:1] == [1] and many[1] == many[3] == []
+    assert keywords.query_many("nobody", queries, n=3) == [[] for _ in queries]

@@ -142,3 +142,29 @@ def test_reading_a_snapshot_loads_no_database_or_index() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert loaded == ""
+
+
+def test_frameworks_read_over_one_snapshot_share_one_reading(
+    evidence: SchoolEvidence, bristol: Framework, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage.extract import documents
+
+    fresh = SchoolEvidence.model_validate(evidence.model_dump())
+    read: list[int] = []
+    real = documents.read_document
+    monkeypatch.setattr(
+        documents, "read_document", lambda d, *a, **k: read.append(d) or real(d, *a, **k)
+    )
+    surrey = load_framework("surrey")
+    first = extract(fresh, bristol, judge=RulesJudge(), rank=_every_passage(fresh))
+    extract(fresh, surrey, judge=RulesJudge(), rank=_every_passage(fresh))
+    assert sorted(read) == [1, 2]  # each text document read once, not once per framework
+    # Another snapshot with other pages is read afresh, its quotes checked against its pages.
+    altered = SchoolEvidence.model_validate(
+        {
+            **fresh.model_dump(),
+            "pages": [{"document_id": 1, "number": 1, "text": "A different page."}],
+        }
+    )
+    again = extract(altered, bristol, judge=RulesJudge(), rank=_every_passage(altered))
+    assert sorted(read) == [1, 1, 2, 2] and again.dropped_quotes > first.dropped_quotes

@@ -13,6 +13,11 @@ def collapse_whitespace(text: str) -> str:
 
 def quote_on_page(page_text: str | None, quote: str) -> bool:
     """True when `quote` is in `page_text` after collapsing runs of white space; nothing else."""
-    if not page_text or not quote.strip():
+    return quote_in_collapsed(collapse_whitespace(page_text or ""), quote)
+
+
+def quote_in_collapsed(collapsed_page: str, quote: str) -> bool:
+    """`quote_on_page` for a page whose white space is already collapsed."""
+    if not collapsed_page or not quote.strip():
         return False
-    return collapse_whitespace(quote) in collapse_whitespace(page_text)
+    return collapse_whitespace(quote) in collapsed_page

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from triage.extract.citations import quote_on_page
+from triage.extract.citations import collapse_whitespace, quote_in_collapsed
 from triage.extract.documents import read_school
 from triage.extract.indicators import (
     INDICATOR_KIND,
@@ -61,17 +61,24 @@ def index_ranker(
 ) -> PassageRanker:
     """Rank the school's passages by the index (dense, BM25 or both fused).
 
-    With `queries` known up front their dense searches run as one call to the vector index (a
-    framework asks a hundred), giving the same rankings as one call each.
+    With `queries` known up front their searches run as one call to each index (a framework
+    asks a hundred), giving the same rankings as one call each.
     """
     dense: dict[str, list[tuple[int, float]]] = {}
-    if queries and mode != "sparse":
+    sparse: dict[str, list[tuple[int, float]]] = {}
+    if queries:
         n = max(QUERY_K, runtime.settings.retrieval.candidates)
         unique = list(dict.fromkeys(queries))
-        dense = dict(zip(unique, runtime.index.query_dense_many(urn, unique, n=n), strict=True))
+        if mode != "sparse":
+            dense = dict(zip(unique, runtime.index.query_dense_many(urn, unique, n=n), strict=True))
+        if mode != "dense":
+            found = runtime.index.query_sparse_many(urn, unique, n=n)
+            sparse = dict(zip(unique, found, strict=True))
 
     def rank(query: str, k: int) -> list[int]:
-        ranked = ranked_passage_ids(runtime, urn, query, k=k, mode=mode, dense=dense.get(query))
+        ranked = ranked_passage_ids(
+            runtime, urn, query, k=k, mode=mode, dense=dense.get(query), sparse=sparse.get(query)
+        )
         return [pid for pid, _ in ranked]
 
     return rank
@@ -81,10 +88,10 @@ def extract(
     evidence: SchoolEvidence, framework: Framework, *, judge: PassageJudge, rank: PassageRanker
 ) -> Extraction:
     """Read a snapshot against every characteristic of the framework; no database involved."""
-    school = read_school(evidence)
+    school = evidence.derived("reading", lambda: read_school(evidence))
     if isinstance(judge, RulesJudge):
         judge.use(school)
-    sweep, judgements, flags = sweep_school(evidence, school)
+    sweep, judgements, flags = evidence.derived("sweep", lambda: sweep_school(evidence, school))
     indicators = latest_indicators(evidence)
     sources = sorted(d.source for d in evidence.documents)
     findings: list[Finding] = []
@@ -111,8 +118,8 @@ def extract(
         reference_date=evidence.reference_date,
         findings=findings,
         sweep=verified_sweep + _verified(evidence, indicator_sweep(indicators, framework)),
-        judgements=judgements,
-        flags=flags,
+        judgements=list(judgements),
+        flags=list(flags),
         dropped_quotes=dropped,
         forms={d.source: school.form(d.id) for d in evidence.documents if d.id in school.documents},
         set_aside=school.set_aside(),
@@ -150,8 +157,12 @@ def _verified(
     evidence: SchoolEvidence, items: list[tuple[EvidenceItem, int]]
 ) -> list[EvidenceItem]:
     """The items whose quote is verbatim on the cited page of the cited document."""
-    return [
-        item
-        for item, document_id in items
-        if quote_on_page(evidence.page_text(document_id, item.page), item.quote)
-    ]
+    pages: dict[tuple[int, int | None], str] = evidence.derived("collapsed pages", dict)
+    kept = []
+    for item, document_id in items:
+        key = (document_id, item.page)
+        if key not in pages:
+            pages[key] = collapse_whitespace(evidence.page_text(document_id, item.page) or "")
+        if quote_in_collapsed(pages[key], item.quote):
+            kept.append(item)
+    return kept

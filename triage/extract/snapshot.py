@@ -7,8 +7,12 @@ over it; nothing here does I/O, so extraction can be tested on a snapshot built 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+T = TypeVar("T")
 
 
 class SnapshotPart(BaseModel):
@@ -80,8 +84,11 @@ class SchoolEvidence(SnapshotPart):
     _passages: dict[int, SchoolPassage] = PrivateAttr()
     _documents: dict[int, SchoolDocument] = PrivateAttr()
     _pages: dict[tuple[int, int | None], str] = PrivateAttr()
+    _derived: dict[str, Any] = PrivateAttr()
+    _derived_for: int = PrivateAttr()  # id of the snapshot they were built for: not a copy
 
     def model_post_init(self, context: object) -> None:
+        self._derived, self._derived_for = {}, id(self)
         self._passages = {p.passage_id: p for p in self.passages}
         self._documents = {d.id: d for d in self.documents}
         self._pages = {}
@@ -92,6 +99,16 @@ class SchoolEvidence(SnapshotPart):
     def reference_date(self) -> dt.date | None:
         """The newest document's date: what evidence ages are measured from."""
         return max((d.date for d in self.documents if d.date), default=None)
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """A value computed from this snapshot alone (its reading, say), built on first use:
+        the snapshot is frozen, so every framework read over it shares the one value. A copy
+        (`model_copy(update=...)` may change any field) builds its own."""
+        if self._derived_for != id(self):
+            self._derived, self._derived_for = {}, id(self)
+        if name not in self._derived:
+            self._derived[name] = build()
+        return cast(T, self._derived[name])
 
     def passage(self, passage_id: int) -> SchoolPassage | None:
         """The passage with this id, if it belongs to a current document of the school."""

@@ -26,7 +26,7 @@ Rag = Literal["green", "amber", "red"]
 class FrameworkPart(BaseModel):
     """Base of every part of a framework file: unknown fields are refused."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Category(FrameworkPart):

@@ -77,6 +77,12 @@ class Index:
     def query_sparse(self, school: str, query: str, *, n: int) -> list[tuple[int, float]]:
         return self.keywords.query(school, query, n=n)
 
+    def query_sparse_many(
+        self, school: str, queries: list[str], *, n: int
+    ) -> list[list[tuple[int, float]]]:
+        """`query_sparse` for many queries at once, in order."""
+        return self.keywords.query_many(school, queries, n=n)
+
     def reset(self) -> None:
         """Drop everything; used by `triage reindex` before rebuilding from the database."""
         self.vectors.reset()

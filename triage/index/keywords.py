@@ -7,6 +7,7 @@ get `100_2e1` and `100_5f1`, and `A1` and `a1` stay apart on a case-insensitive 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -117,6 +118,23 @@ class KeywordIndex:
             (ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if float(s) > 0
         ]
 
+    def query_many(
+        self, school: str, queries: list[str], *, n: int
+    ) -> list[list[tuple[int, float]]]:
+        """`query` for many queries at once (one tokenization, one retrieval), in order."""
+        loaded = self._load(school)
+        if loaded is None or not queries:
+            return [[] for _ in queries]
+        retriever, ids = loaded
+        tokens = _tokenized(tuple(queries))
+        if not tokens.vocab:
+            return [[] for _ in queries]
+        docs, scores = retriever.retrieve(tokens, k=min(n, len(ids)), show_progress=False)
+        return [
+            [(ids[int(d)], float(s)) for d, s in zip(row_docs, row_scores, strict=True) if s > 0]
+            for row_docs, row_scores in zip(docs, scores, strict=True)
+        ]
+
     def reset(self) -> None:
         """Drop every school's index."""
         with self._lock:
@@ -142,6 +160,12 @@ class KeywordIndex:
             ids = json.loads(ids_file.read_text())
             self._cache[school] = (stamp, retriever, ids)
             return retriever, ids
+
+
+@functools.lru_cache(maxsize=64)
+def _tokenized(queries: tuple[str, ...]) -> bm25s.tokenization.Tokenized:
+    """A framework's queries tokenized once for every school it is asked of."""
+    return _tokenize(list(queries))
 
 
 def _tokenize(texts: list[str]) -> bm25s.tokenization.Tokenized:

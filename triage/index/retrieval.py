@@ -77,15 +77,20 @@ def ranked_passage_ids(
     mode: RetrievalMode = "hybrid",
     kinds: list[str] | None = None,
     dense: list[tuple[int, float]] | None = None,
+    sparse: list[tuple[int, float]] | None = None,
 ) -> list[tuple[int, float]]:
     """The ids (and fused scores) of the school's `k` best passages for `query`, best first.
 
     Straight from the index: a caller that holds the passages maps the ids itself; an id whose
-    passage it does not hold is the index running ahead of the database. `dense` is the dense
-    ranking when the caller searched many queries at once (`Index.query_dense_many`).
+    passage it does not hold is the index running ahead of the database. `dense` and `sparse`
+    are the rankings when the caller searched many queries at once (`Index.query_dense_many`,
+    `Index.query_sparse_many`).
     """
     n = max(k, runtime.settings.retrieval.candidates)
-    return _ranked_ids(runtime, urn, query, mode=mode, kinds=kinds, n=n, dense=dense)[:k]
+    ranked = _ranked_ids(
+        runtime, urn, query, mode=mode, kinds=kinds, n=n, dense=dense, sparse=sparse
+    )
+    return ranked[:k]
 
 
 def _ranked_ids(
@@ -97,11 +102,13 @@ def _ranked_ids(
     kinds: list[str] | None,
     n: int,
     dense: list[tuple[int, float]] | None = None,
+    sparse: list[tuple[int, float]] | None = None,
 ) -> list[tuple[int, float]]:
     index = runtime.index
     if dense is None:
         dense = index.query_dense(urn, query, n=n, kinds=kinds) if mode != "sparse" else []
-    sparse = index.query_sparse(urn, query, n=n) if mode != "dense" else []
+    if sparse is None:
+        sparse = index.query_sparse(urn, query, n=n) if mode != "dense" else []
     if mode == "dense":
         return dense
     if mode == "sparse":
