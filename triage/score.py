@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 from triage.extract.models import EvidenceItem, Proposal
 from triage.frameworks.schema import Framework, LimitingRule
 from triage.profile import Profile
-from triage.vocabulary import GRADE_LEVELS
+from triage.vocabulary import ASPECT_NAMES, GRADE_LEVELS
 
 
 class Fired(BaseModel):
@@ -47,7 +47,10 @@ def score_school(framework: Framework, profile: Profile) -> Proposal:
         scores = secure_fit_scores(framework, levels)
     else:
         scores = best_fit_scores(framework, levels)
-    base = choose(framework, scores) if evidenced else None
+    insufficient = len(evidenced) < framework.scoring.min_aspects_evidenced
+    # Too thin to place the school: no best fit is offered (a forcing rule on strong evidence
+    # still decides), and the proposal says what is missing instead.
+    base = choose(framework, scores) if evidenced and not insufficient else None
     triggered = fired_rules(framework, profile)
     fired = [f for f in triggered if f.strong]
     category = apply_rules(framework, base, fired)
@@ -63,7 +66,8 @@ def score_school(framework: Framework, profile: Profile) -> Proposal:
         checks=[_describe(f) for f in triggered if not f.strong],
         gaps=gaps(framework, profile, levels),
         conflicts=conflicts(profile),
-        insufficient_evidence=len(evidenced) < framework.scoring.min_aspects_evidenced,
+        insufficient_evidence=insufficient,
+        missing_evidence=missing_evidence(framework, used, evidenced) if insufficient else None,
         characteristics=profile.characteristics,
         profile=dict(sorted(profile.aspects.items())),
         dropped_citations=profile.dropped_quotes,
@@ -213,6 +217,30 @@ def apply_rules(framework: Framework, base: str | None, fired: list[Fired]) -> s
         elif f.rule.effect == "floor":
             position = min(position, limit)
     return order[position]
+
+
+def missing_evidence(framework: Framework, used: list[str], evidenced: list[str]) -> str:
+    """What keeps a proposal from placing the school, in words an officer can act on."""
+    needed = framework.scoring.min_aspects_evidenced
+    absent = [_aspect_name(a) for a in used if a not in evidenced]
+    have = f" ({_listed([_aspect_name(a) for a in evidenced], 'and')})" if evidenced else ""
+    return (
+        f"Only {len(evidenced)} of the {len(used)} aspects this framework reads "
+        f"{'is' if len(evidenced) == 1 else 'are'} evidenced{have}; at least {needed} are "
+        f"needed to place the school. Nothing in its documents evidences {_listed(absent, 'or')}: "
+        "add an inspection report, a self-evaluation, a note of visit or data that covers them."
+    )
+
+
+def _aspect_name(aspect: str) -> str:
+    name = ASPECT_NAMES.get(aspect, aspect.replace("_", " "))
+    return name[:1].lower() + name[1:]  # "inclusion and SEND"
+
+
+def _listed(names: list[str], conjunction: str) -> str:
+    if not names:
+        return "nothing more"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
 
 
 def gaps(framework: Framework, profile: Profile, levels: Mapping[str, int]) -> list[str]:

@@ -26,6 +26,22 @@ AspectId = Literal[
     "partnership",
 ]
 ASPECTS: tuple[AspectId, ...] = AspectId.__args__  # type: ignore[attr-defined]
+ASPECT_NAMES: dict[str, str] = {
+    "curriculum_teaching": "Curriculum and teaching",
+    "achievement": "Achievement",
+    "attendance": "Attendance",
+    "behaviour": "Behaviour",
+    "personal_development": "Personal development",
+    "inclusion_send": "Inclusion and SEND",
+    "early_years": "Early years",
+    "leadership": "Leadership",
+    "governance": "Governance",
+    "safeguarding": "Safeguarding",
+    "staffing": "Staffing",
+    "finance_estates": "Finance and estates",
+    "parents_complaints": "Parents and complaints",
+    "partnership": "Partnership",
+}
 
 Level = Literal[1, 2, 3, 4]
 LEVEL_NAMES: dict[int, str] = {

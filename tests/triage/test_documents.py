@@ -15,16 +15,18 @@ from triage.extract.snapshot import SchoolDocument, SchoolEvidence, SchoolPage, 
 FORMATS = Path(__file__).parents[1] / "fixtures" / "formats"
 
 
-def evidence_of(*files: tuple[str, str], name: str | None = None) -> SchoolEvidence:
-    """A snapshot of one school holding the fixture files, as ingest would store them."""
+def evidence_of(
+    *files: tuple[str, str], name: str | None = None, root: Path = FORMATS
+) -> SchoolEvidence:
+    """A snapshot of one school holding the files (under `root`), as ingest would store them."""
     documents, passages, pages = [], [], []
     next_passage = 1
     for document_id, (file, kind) in enumerate(files, start=1):
-        path = FORMATS / file
+        path = root / file
         parsed = parse_bytes(
             path.read_bytes(),
             source=file,
-            fmt="md" if file.endswith(".md") else "txt",
+            fmt=path.suffix.lstrip("."),  # type: ignore[arg-type]
             kind=kind,  # type: ignore[arg-type]
             date=dt.date(2026, 1, 1),
             options=ReadOptions(),
@@ -216,3 +218,81 @@ def test_a_school_sharing_part_of_this_one_s_name_is_another_school() -> None:
     assert "special_measures" not in flags(reading)
     alone = read_school(evidence_of(("trust-minutes.md", "minutes"), name="Ashdown Infant School"))
     assert "special_measures" in flags(alone)
+
+
+REAL_LAYOUTS = Path(__file__).parents[2] / "eval" / "corpora" / "real-tuned"
+
+
+@pytest.mark.parametrize(
+    ("file", "kind", "form", "graded"),
+    [
+        (
+            "930001/report-card-2026-01.pdf",
+            "ofsted_report",
+            "report_card",
+            {"curriculum and teaching": 1, "achievement": 2, "safeguarding": 2},
+        ),
+        (
+            "930006/report-card-2026-02.pdf",
+            "ofsted_report",
+            "report_card",
+            {"leadership and governance": 4, "achievement": 3, "safeguarding": 4},
+        ),
+        (
+            "930003/ofsted-report-2019-11.pdf",
+            "ofsted_report",
+            "eif_report",
+            {"overall effectiveness": 2, "the quality of education": 2},
+        ),
+        (
+            "930010/ofsted-letter-2024-05.pdf",
+            "ofsted_report",
+            "ungraded_inspection",
+            {"overall effectiveness": 2},
+        ),
+        (
+            "930012/monitoring-letter-2025-03.pdf",
+            "ofsted_report",
+            "monitoring_letter",
+            {"leadership and management": 3},
+        ),
+        ("930009/monitoring-letter-2025-01.pdf", "ofsted_report", "monitoring_letter", {}),
+        (
+            "930004/standard-inspection-2025-06.pdf",
+            "ofsted_report",
+            "independent_standard",
+            {"independent school standards": 3, "the quality of education": 3},
+        ),
+        (
+            "930004/progress-monitoring-2026-02.pdf",
+            "ofsted_report",
+            "independent_progress",
+            {"part 3": 4, "part 5": 2, "part 8": 4},
+        ),
+        ("930006/warning-notice-2026-03.pdf", "other", "warning_notice", {"safeguarding": 4}),
+        ("930011/sef-2025-26.docx", "sef", "sef", {}),
+        ("930002/la-visit-note-2026-06.docx", "visit_note", "visit_note", {}),
+        ("930013/governors-minutes-2025-11.docx", "minutes", "minutes", {}),
+    ],
+)
+def test_each_form_is_read_from_a_real_pdf_or_docx(
+    file: str, kind: str, form: str, graded: dict[str, int]
+) -> None:
+    """The real-layout files as produced (PDF page breaks, running heads and footers, DOCX
+    tables), parsed as ingest parses them: the form and the graded lines come out."""
+    reading = read_school(evidence_of((file, kind), root=REAL_LAYOUTS))
+    assert reading.form(1) == form
+    found = {area: level for area, (_, level) in judgements(reading).items()}
+    assert {area: found.get(area) for area in graded} == graded
+    # Running heads, footers and licence pages are never read as evidence.
+    assert not [r for r in readings(reading) if "licence" in r[2].lower() or "http" in r[2]]
+
+
+def test_a_sef_grade_table_in_a_docx_gives_self_grades_and_its_legend_is_no_grade() -> None:
+    reading = read_school(evidence_of(("930011/sef-2025-26.docx", "sef"), root=REAL_LAYOUTS))
+    levels = readings(reading)
+    rows = {(aspect, level) for aspect, level, quote in levels if "Strong standard" in quote}
+    assert {("curriculum_teaching", 2), ("achievement", 2), ("inclusion_send", 2)} <= rows
+    # The table's key names every grade from exceptional to urgent improvement: not a finding.
+    assert not [r for r in levels if "Urgent improvement" in r[2]]
+    assert not [r for r in levels if r[1] == 4]

@@ -277,13 +277,37 @@ def test_gaps_list_unevidenced_characteristics_and_aspects(
     assert not proposal.insufficient_evidence
 
 
-def test_insufficient_evidence_is_flagged(frameworks: dict[str, Framework]) -> None:
+def test_insufficient_evidence_places_no_school_and_says_what_is_missing(
+    frameworks: dict[str, Framework],
+) -> None:
     fw = frameworks["bristol"]
     few = score_school(fw, _profile(fw, {"attendance": 2, "behaviour": 2}))
     assert few.insufficient_evidence
+    assert few.category is None and few.support_level is None  # no confident-looking guess
+    assert few.missing_evidence is not None
+    assert few.missing_evidence.startswith("Only 2 of the 14 aspects")
+    assert "evidenced (attendance and behaviour); at least 3" in few.missing_evidence
+    assert "safeguarding" in few.missing_evidence and "curriculum and teaching" in (
+        few.missing_evidence
+    )
+    enough = score_school(fw, _profile(fw, {"attendance": 2, "behaviour": 2, "leadership": 2}))
+    assert not enough.insufficient_evidence and enough.missing_evidence is None
+    assert enough.category is not None
     nothing = score_school(fw, _profile(fw, {}))
-    assert nothing.insufficient_evidence
+    assert nothing.insufficient_evidence and nothing.missing_evidence is not None
     assert nothing.category is None and nothing.support_level is None
+
+
+def test_a_forcing_rule_on_strong_evidence_decides_however_thin_the_rest(
+    frameworks: dict[str, Framework],
+) -> None:
+    fw = frameworks["bristol"]
+    rule = next(r for r in fw.limiting_rules if r.id == "formal-warning-notice")
+    parts = _trigger(rule, {"attendance": 2})
+    proposal = score_school(
+        fw, _profile(fw, {"attendance": 2}, flags=parts["flags"])  # type: ignore[arg-type]
+    )
+    assert proposal.insufficient_evidence and proposal.category == rule.category
 
 
 def test_sef_above_other_evidence_is_a_conflict(frameworks: dict[str, Framework]) -> None:

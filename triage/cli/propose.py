@@ -102,7 +102,8 @@ def _print_proposal(proposal: Proposal) -> None:
         f"support {shown(proposal.support_level or '-')}"
     )
     if proposal.insufficient_evidence:
-        console.print("[yellow]insufficient evidence: treat this proposal with caution[/]")
+        reason = proposal.missing_evidence or "too few aspects are evidenced"
+        console.print(f"[yellow]insufficient evidence: {shown(reason)}[/]")
     scores = Table(title="Best-fit score of each category")
     scores.add_column("category")
     scores.add_column("score", justify="right")

@@ -177,8 +177,8 @@ def proposal_checks(proposal: Proposal) -> list[str]:
     found = []
     if proposal.insufficient_evidence:
         found.append(
-            "Too few aspects are evidenced for a reliable category: read the gaps and add the "
-            "missing documents, or decide on what is known and say so in the reason."
+            (proposal.missing_evidence or "Too few aspects are evidenced to place the school.")
+            + " Or decide on what is known and say so in the reason."
         )
     if proposal.category is None:
         found.append("No category is proposed: an override with a reason is the only decision.")

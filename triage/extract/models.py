@@ -94,6 +94,10 @@ class Proposal(EvidenceModel):
     gaps: list[str] = Field(default_factory=list)
     conflicts: list[dict[str, str]] = Field(default_factory=list)
     insufficient_evidence: bool = False
+    missing_evidence: str | None = Field(
+        default=None,
+        description="Where evidence is too thin to place the school: what is missing, in words",
+    )
     characteristics: list[CharacteristicResult] = Field(
         default_factory=list, description="Every characteristic with its verdict"
     )

@@ -15,25 +15,9 @@ from starlette.templating import Jinja2Templates
 from triage.decide.frameworks import framework
 from triage.frameworks.loader import FrameworkError
 from triage.settings import Settings
-from triage.vocabulary import LEVEL_NAMES
+from triage.vocabulary import ASPECT_NAMES, LEVEL_NAMES
 
 TEMPLATES = Path(__file__).parent / "templates"
-ASPECT_NAMES = {
-    "curriculum_teaching": "Curriculum and teaching",
-    "achievement": "Achievement",
-    "attendance": "Attendance",
-    "behaviour": "Behaviour",
-    "personal_development": "Personal development",
-    "inclusion_send": "Inclusion and SEND",
-    "early_years": "Early years",
-    "leadership": "Leadership",
-    "governance": "Governance",
-    "safeguarding": "Safeguarding",
-    "staffing": "Staffing",
-    "finance_estates": "Finance and estates",
-    "parents_complaints": "Parents and complaints",
-    "partnership": "Partnership",
-}
 KIND_NAMES = {
     "sef": "SEF",
     "ofsted_report": "Ofsted report",
