@@ -16,7 +16,7 @@ officer and moves nothing. Same inputs, byte-identical output.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
@@ -219,7 +219,9 @@ def apply_rules(framework: Framework, base: str | None, fired: list[Fired]) -> s
     return order[position]
 
 
-def missing_evidence(framework: Framework, used: list[str], evidenced: list[str]) -> str:
+def missing_evidence(
+    framework: Framework, used: Sequence[str], evidenced: Sequence[str]
+) -> str:
     """What keeps a proposal from placing the school, in words an officer can act on."""
     needed = framework.scoring.min_aspects_evidenced
     absent = [_aspect_name(a) for a in used if a not in evidenced]
