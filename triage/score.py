@@ -219,9 +219,7 @@ def apply_rules(framework: Framework, base: str | None, fired: list[Fired]) -> s
     return order[position]
 
 
-def missing_evidence(
-    framework: Framework, used: Sequence[str], evidenced: Sequence[str]
-) -> str:
+def missing_evidence(framework: Framework, used: Sequence[str], evidenced: Sequence[str]) -> str:
     """What keeps a proposal from placing the school, in words an officer can act on."""
     needed = framework.scoring.min_aspects_evidenced
     absent = [_aspect_name(a) for a in used if a not in evidenced]

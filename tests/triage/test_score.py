@@ -305,7 +305,8 @@ def test_a_forcing_rule_on_strong_evidence_decides_however_thin_the_rest(
     rule = next(r for r in fw.limiting_rules if r.id == "formal-warning-notice")
     parts = _trigger(rule, {"attendance": 2})
     proposal = score_school(
-        fw, _profile(fw, {"attendance": 2}, flags=parts["flags"])  # type: ignore[arg-type]
+        fw,
+        _profile(fw, {"attendance": 2}, flags=parts["flags"]),  # type: ignore[arg-type]
     )
     assert proposal.insufficient_evidence and proposal.category == rule.category
 
