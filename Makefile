@@ -11,7 +11,7 @@ DEMO_DATA ?= $(CURDIR)/.triage-demo
 # pinned llama-cpp-python is built from source there, never taken from a cached wheel.
 LLM_PIP_OPTS ?=
 
-.PHONY: demo test test-fast install web clean-demo
+.PHONY: demo test test-fast test-unit install web clean-demo
 
 # The pages' front end: GOV.UK Frontend from npm (package-lock.json pins it), compiled into
 # triage/web/static (git-ignored). Needs Node.js and npm.
@@ -54,6 +54,10 @@ test: $(LLM) $(WEB)
 # Tiers 1-2 without the browser tests and the racing processes (`make test` runs everything).
 test-fast: $(CORE)
 	$(VENV)/bin/pytest -m "not real and not browser and not processes"
+
+# The pure tier: reading, scoring, frameworks, readers and metrics, in seconds.
+test-unit: $(CORE)
+	$(VENV)/bin/pytest -m unit
 
 clean-demo:
 	rm -rf $(DEMO_DATA)

@@ -11,6 +11,8 @@ from eval.gold import load_gold_manifest
 from ingest.errors import ManifestError
 from tests.ingest.test_manifest import manifest_entry, school_entry, write_corpus
 
+pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
+
 
 def test_gold_loads_with_every_field(tmp_path: Path) -> None:
     manifest = load_gold_manifest(write_corpus(tmp_path, manifest_entry()))

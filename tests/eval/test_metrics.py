@@ -24,6 +24,8 @@ from eval.metrics import (
     trap_metrics,
 )
 
+pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
+
 ORDER = ["extending", "established", "developing", "causing-concern"]
 
 

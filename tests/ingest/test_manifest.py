@@ -13,6 +13,8 @@ import yaml
 from ingest.errors import IngestError, ManifestError
 from ingest.manifest import load_manifest
 
+pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
+
 
 def school_entry(urn: Any = "900001") -> dict[str, Any]:
     return {

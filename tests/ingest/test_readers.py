@@ -11,6 +11,8 @@ from ingest.errors import IndicatorError
 from ingest.sandbox import parse_file
 from tests.conftest import FIXTURES
 
+pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
+
 
 def parse(name: str, **kwargs: object):  # type: ignore[no-untyped-def]
     return parse_file(FIXTURES / name, source=name, **kwargs)  # type: ignore[arg-type]

@@ -28,6 +28,8 @@ from ingest.sandbox import (
 )
 from tests.conftest import FIXTURES
 
+pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
+
 
 def test_the_parsed_document_describes_the_bytes_read() -> None:
     data = (FIXTURES / "ofsted.pdf").read_bytes()

@@ -12,6 +12,8 @@ from ingest.reader import ReadOptions, parse_bytes
 from triage.extract.documents import SchoolReading, read_school
 from triage.extract.snapshot import SchoolDocument, SchoolEvidence, SchoolPage, SchoolPassage
 
+pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
+
 FORMATS = Path(__file__).parents[1] / "fixtures" / "formats"
 
 

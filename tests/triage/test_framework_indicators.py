@@ -8,6 +8,8 @@ from triage.frameworks import list_frameworks
 from triage.frameworks.indicators import IndicatorRule
 from triage.frameworks.schema import Framework
 
+pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
+
 
 @pytest.fixture(scope="module")
 def frameworks() -> dict[str, Framework]:

@@ -13,6 +13,8 @@ from triage.frameworks.loader import FRAMEWORK_DIR
 from triage.frameworks.schema import Framework
 from triage.vocabulary import ASPECTS
 
+pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
+
 SEEDS = FRAMEWORK_DIR / "seeds"
 
 # DESIGN.md, "Frameworks and category ids": gold labels use exactly these.

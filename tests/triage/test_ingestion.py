@@ -191,6 +191,7 @@ def test_a_busy_database_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
         result = runner.invoke(
             app,
             ["--data-dir", str(data), "ingest", str(FIXTURES / "visit-note.txt"), "--school", "1"],
+            env={"TRIAGE_WRITE_WAIT_S": "2"},  # a writer waits this long before giving up
         )
     finally:
         holder.rollback()

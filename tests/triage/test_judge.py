@@ -13,6 +13,8 @@ from triage.extract.judges.reading import (
 )
 from triage.extract.judges.sentences import split_sentences
 
+pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
+
 
 def _levels(sentence: str, kind: str = "visit_note") -> dict[str, int]:
     return {aspect: level for aspect, level, _, _ in read_sentence(sentence, kind=kind)}

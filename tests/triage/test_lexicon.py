@@ -9,6 +9,8 @@ import pytest
 from triage.extract.lexicon import LEXICON_FILE, LexiconError, lexicon, load_lexicon
 from triage.vocabulary import ASPECTS, GRADE_LEVELS, OFSTED_GRADES
 
+pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
+
 
 def _edited(tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
     """lexicon.yaml with one edit; returns the path and the 1-based line of the edit."""

@@ -12,6 +12,8 @@ from triage.frameworks import load_framework
 from triage.frameworks.schema import Framework
 from triage.profile import aspect_levels
 
+pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
+
 DATE = dt.date(2026, 1, 15)
 
 

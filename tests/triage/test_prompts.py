@@ -6,6 +6,8 @@ import pytest
 
 from prompts import EXPECTED, PromptError, load_prompt, parse_prompt, placeholders
 
+pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
+
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_prompt_loads_and_fills_exactly_its_placeholders(name: str) -> None:

@@ -21,6 +21,8 @@ from triage.profile import Profile
 from triage.score import choose, score_school
 from triage.vocabulary import GRADE_LEVELS
 
+pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
+
 FRAMEWORKS = ("bristol", "surrey", "buckinghamshire", "staffordshire")
 DATE = dt.date(2026, 1, 15)
 

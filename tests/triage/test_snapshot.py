@@ -22,6 +22,8 @@ from triage.frameworks.schema import Framework
 from triage.profile import build_profile
 from triage.score import score_school
 
+pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
+
 REPORT = """Overall effectiveness: Requires improvement
 The quality of education: Requires improvement
 Leadership and management: Good
