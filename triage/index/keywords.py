@@ -106,17 +106,7 @@ class KeywordIndex:
 
     def query(self, school: str, query: str, *, n: int) -> list[tuple[int, float]]:
         """(passage id, BM25 score) best first, from the school's own index only."""
-        loaded = self._load(school)
-        if loaded is None:
-            return []
-        retriever, ids = loaded
-        tokens = _tokenize([query])
-        if not tokens.vocab:
-            return []
-        docs, scores = retriever.retrieve(tokens, k=min(n, len(ids)), show_progress=False)
-        return [
-            (ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if float(s) > 0
-        ]
+        return self.query_many(school, [query], n=n)[0]
 
     def query_many(
         self, school: str, queries: list[str], *, n: int
