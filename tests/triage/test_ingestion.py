@@ -18,7 +18,7 @@ from triage.index.drift import find_drift, repair_drift
 from triage.intake.batch import ingest_files
 from triage.intake.ingestion import ingest_file
 from triage.runtime import Runtime, open_runtime
-from triage.store.models import Document, Indicator, Passage, School
+from triage.store.models import Document, Indicator, Passage, School, SentenceKey
 
 
 def counts(runtime: Runtime) -> tuple[int, int, int, int, int]:
@@ -288,3 +288,7 @@ def test_a_batch_of_one_document_matches_ingesting_it_alone(tmp_path: Path) -> N
     assert alone.index.query_sparse("100001", text, n=5) == batched.index.query_sparse(
         "100001", text, n=5
     )
+    # The batch keys the document's sentences while it parses: the same keys are recorded.
+    with alone.store.session() as one, batched.store.session() as other:
+        keys = sorted(one.scalars(select(SentenceKey.key)))
+        assert keys and keys == sorted(other.scalars(select(SentenceKey.key)))

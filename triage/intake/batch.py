@@ -33,6 +33,7 @@ from triage.intake.ingestion import (
     IngestResult,
     Lineage,
     already_ingested,
+    document_keys,
     manifest_limits,
     read_options,
     rebuild_keywords,
@@ -45,7 +46,9 @@ from triage.store.models import School
 # (file being ingested, files done, files in all): drives progress bars.
 Progress = Callable[[str, int, int], None]
 
-PARSE_AHEAD = 4  # files parsed (in the sandboxed child) ahead of the chunk being stored
+# Files parsed (in the sandboxed child, their sentence keys in the parsing thread) ahead of the one
+# the chunk waits for: the next chunk's first files are read while this one is embedded and stored.
+PARSE_AHEAD = 16
 CHUNK_DOCUMENTS = 64  # documents whose passages are embedded together, one model call
 CHUNK_PASSAGES = 2048  # the model sorts a call's texts by length: the larger, the less padding
 
@@ -178,6 +181,7 @@ class _Parsed:
     item: _Item
     parsed: ParsedDocument
     data: bytes
+    keys: list[str] | None  # its sentences' keys (None for data, which has no sentences)
 
 
 class _Stopped(Exception):
@@ -201,7 +205,8 @@ def _parse(runtime: Runtime, parser: ParserProcess, item: _Item) -> _Parsed:
         limits=limits,
         options=read_options(runtime.settings),
     )
-    return _Parsed(item=item, parsed=parsed, data=data)
+    keys = document_keys(parsed) if fmt != "csv" else None  # off the storing thread's path
+    return _Parsed(item=item, parsed=parsed, data=data, keys=keys)
 
 
 def _full(chunk: list[_Parsed]) -> bool:
@@ -255,6 +260,7 @@ def _store_each(
                     data=part.data,
                     national=national,
                     vectors=vectors.get(id(part)),
+                    keys=part.keys,
                     keywords=False,
                     lineage=Lineage(
                         origin=str(part.item.path.resolve()), replaces=part.item.replaces

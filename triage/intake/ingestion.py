@@ -119,14 +119,16 @@ def store_parsed(
     national: dict[str, float] | None = None,
     lineage: Lineage | None = None,
     vectors: list[list[float]] | None = None,
+    keys: list[str] | None = None,
     keywords: bool = True,
 ) -> IngestResult:
     """Write file, rows and index entries; undo every part if any part fails.
 
     The passages are embedded before the write transaction opens, so a slow model never holds
     the database's write lock; inside it only quick writes happen. A batch passes `vectors`
-    embedded with other documents' passages, and `keywords=False` when it rebuilds the school's
-    keyword index itself once for all its documents (`rebuild_sparse`).
+    embedded with other documents' passages, `keys` (`document_keys`) computed while it parsed,
+    and `keywords=False` when it rebuilds the school's keyword index itself once for all its
+    documents (`rebuild_sparse`).
     """
     check_urn(urn)
     if hashlib.sha256(data).hexdigest() != parsed.sha256:
@@ -141,7 +143,9 @@ def store_parsed(
     with runtime.writing():  # `doctor` never sees (or repairs) a write half done
         try:
             with runtime.store.session() as session:
-                return write.run(session, parsed, data, vectors, national, lineage or Lineage())
+                return write.run(
+                    session, parsed, data, vectors, national, lineage or Lineage(), keys=keys
+                )
         except BaseException:
             write.undo()
             raise
@@ -165,6 +169,8 @@ class _Write:
         vectors: list[list[float]],
         national: dict[str, float] | None,
         lineage: Lineage,
+        *,
+        keys: list[str] | None = None,
     ) -> IngestResult:
         school = session.get(School, self.urn) or _new_school(session, self.urn)
         same = _current_with_hash(session, self.urn, parsed.sha256)  # another writer was quicker
@@ -177,7 +183,7 @@ class _Write:
             session, school, parsed, previous, relative, national, origin=lineage.origin
         )
         if document.kind != "indicators":
-            record_keys(session, self.urn, document_keys(parsed))
+            record_keys(session, self.urn, keys if keys is not None else document_keys(parsed))
         if not self.file_path.exists():
             self._write_file(data)
         new = [indexed_passage(p, document) for p in document.passages]
