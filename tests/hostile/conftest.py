@@ -7,6 +7,7 @@ data dir the test used and must find nothing left behind.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -29,14 +30,21 @@ def triage(data: Path, *args: str, env: dict[str, str] | None = None) -> Result:
 
 
 def spawn(data: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    """The `triage` command as a process of its own, as a second person would start it."""
+    """The `triage` command as a process of its own, as a second person would start it at a
+    terminal: Ctrl-C reaches it even when this run was started in the background (where a shell
+    has the run, and so every child, ignore SIGINT)."""
     return subprocess.Popen(
         [TRIAGE, "--data-dir", str(data), *args],
         env={**os.environ, **WIDE, **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_interruptible,
     )
+
+
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def finish(process: subprocess.Popen[str], timeout: float = 600) -> tuple[int, str]:
