@@ -3,10 +3,7 @@ concurrent clients, beside the same work called in process; overhead = in-proces
 
 from __future__ import annotations
 
-import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -16,6 +13,7 @@ from pathlib import Path
 import httpx
 from pydantic import BaseModel
 
+from eval.serving import serving
 from triage.intake.batch import ingest_corpus
 from triage.people.users import add_user, assign, set_password
 from triage.runtime import open_runtime
@@ -62,30 +60,8 @@ def bench_api(settings: Settings, *, requests: int = 40, port: int = 8765) -> li
             user = add_user(session, email="bench@council.example", name="Bench", role="officer")
             set_password(session, user, PASSWORD, settings=settings)
             assign(session, user, [URN])
-    env = {**os.environ, "TRIAGE_DATA_DIR": str(data)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "triage.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        _wait(base)
+    with serving({"TRIAGE_DATA_DIR": str(data)}, port=port, start_s=120, stop_s=30) as base:
         return _measure(settings, base, requests)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def _wait(base: str) -> None:
-    for _ in range(240):
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.5)
-    raise RuntimeError("triage serve did not start")
 
 
 def _measure(settings: Settings, base: str, requests: int) -> list[ApiFigure]:

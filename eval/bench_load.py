@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import os
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -25,6 +22,7 @@ from pathlib import Path
 import httpx
 from pydantic import BaseModel, ConfigDict
 
+from eval.serving import serving
 from triage.intake.batch import ingest_corpus
 from triage.people.users import add_user, assign, set_password
 from triage.runtime import open_runtime
@@ -105,20 +103,9 @@ def bench_load(
     data = Path(tempfile.mkdtemp(prefix="triage-bench-load-"))
     settings = settings.model_copy(update={"data_dir": data, "database_url": database_url})
     officers = _prepare(settings)
-    env = {**os.environ, "TRIAGE_DATA_DIR": str(data), "TRIAGE_DATABASE_URL": database_url}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "triage.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        _wait(base)
+    env = {"TRIAGE_DATA_DIR": str(data), "TRIAGE_DATABASE_URL": database_url}
+    with serving(env, port=port, start_s=300, stop_s=60) as base:
         return asyncio.run(_measure(base, officers, clients=clients, requests=requests))
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
 
 
 def _prepare(settings: Settings) -> dict[str, list[str]]:
@@ -136,16 +123,6 @@ def _prepare(settings: Settings) -> dict[str, list[str]]:
                 assign(session, user, schools)
                 officers[email] = schools
     return officers
-
-
-def _wait(base: str) -> None:
-    for _ in range(600):
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.5)
-    raise RuntimeError("triage serve did not start")
 
 
 async def _measure(
