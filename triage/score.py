@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 from triage.extract.models import EvidenceItem, Proposal
 from triage.frameworks.schema import Framework, LimitingRule
 from triage.profile import Profile
-from triage.vocabulary import ASPECT_NAMES, GRADE_LEVELS
+from triage.vocabulary import GRADE_LEVELS, aspect_name
 
 
 class Fired(BaseModel):
@@ -233,7 +233,7 @@ def missing_evidence(framework: Framework, used: Sequence[str], evidenced: Seque
 
 
 def _aspect_name(aspect: str) -> str:
-    name = ASPECT_NAMES.get(aspect, aspect.replace("_", " "))
+    name = aspect_name(aspect)
     return name[:1].lower() + name[1:]  # "inclusion and SEND"
 
 

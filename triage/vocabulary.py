@@ -43,6 +43,12 @@ ASPECT_NAMES: dict[str, str] = {
     "partnership": "Partnership",
 }
 
+
+def aspect_name(aspect: object) -> str:
+    """How an aspect is named to people ("Inclusion and SEND"); an unknown id is spelled out."""
+    return ASPECT_NAMES.get(str(aspect), str(aspect).replace("_", " "))
+
+
 Level = Literal[1, 2, 3, 4]
 LEVEL_NAMES: dict[int, str] = {
     1: "exceptional",

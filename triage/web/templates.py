@@ -15,7 +15,7 @@ from starlette.templating import Jinja2Templates
 from triage.decide.frameworks import framework
 from triage.frameworks.loader import FrameworkError
 from triage.settings import Settings
-from triage.vocabulary import ASPECT_NAMES, LEVEL_NAMES
+from triage.vocabulary import LEVEL_NAMES, aspect_name
 
 TEMPLATES = Path(__file__).parent / "templates"
 KIND_NAMES = {
@@ -95,7 +95,7 @@ def environment(settings: Settings) -> Environment:
         autoescape=True,
     )
     env.filters.update(
-        aspect=lambda a: ASPECT_NAMES.get(a, str(a).replace("_", " ")),
+        aspect=aspect_name,
         level_name=lambda n: LEVEL_NAMES.get(n, "") if n is not None else "",
         kind=lambda k: KIND_NAMES.get(k, k),
         category=category_label,
