@@ -20,7 +20,8 @@ from triage.decide.decisions import (
     current_inputs_hash,
     decide,
     open_decision,
-    propose_recorded,
+    prepare_proposal,
+    record_proposal,
 )
 from triage.decide.note import note_of_visit
 from triage.decide.overview import DecisionSummary, decision_summary
@@ -60,8 +61,12 @@ def create_proposal(
     session: SessionDep,
     runtime: RuntimeDep,
 ) -> ProposalPublic:
-    """Extract, profile and score the school under one framework; stored as `proposed`."""
-    proposal_id, _ = propose_recorded(runtime, user, school.urn, body.framework)
+    """Extract, profile and score the school under one framework; stored as `proposed`.
+
+    Stored in the request's transaction, which commits only once the reply is built: a database
+    lost while it is built leaves nothing stored, so the 503 saying so is true."""
+    prepared = prepare_proposal(runtime, user, school.urn, body.framework)
+    proposal_id = record_proposal(session, user.email, prepared)
     record = session.get(ProposalRecord, proposal_id)
     assert record is not None
     return proposal_public(runtime, session, record)
