@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,19 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from ingest import errors
+from ingest.reader import parse_bytes
 from tests.conftest import FIXTURES, make_settings
 from triage.cli import app
 from triage.index.drift import find_drift, repair_drift
+from triage.intake import batch
 from triage.intake.batch import ingest_files
-from triage.intake.ingestion import ingest_file
+from triage.intake.ingestion import (
+    Lineage,
+    ParsedFile,
+    ingest_file,
+    read_options,
+    store_together,
+)
 from triage.runtime import Runtime, open_runtime
 from triage.store.models import Document, Indicator, Passage, School, SentenceKey
 
@@ -292,3 +301,100 @@ def test_a_batch_of_one_document_matches_ingesting_it_alone(tmp_path: Path) -> N
     with alone.store.session() as one, batched.store.session() as other:
         keys = sorted(one.scalars(select(SentenceKey.key)))
         assert keys and keys == sorted(other.scalars(select(SentenceKey.key)))
+
+
+def test_a_chunk_is_stored_whole_or_not_at_all(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two chunks of two files: the second's vector write fails, so none of its documents is
+    stored, both are named as not stored, and the first chunk stands whole."""
+    monkeypatch.setattr(batch, "CHUNK_DOCUMENTS", 2)
+    collection = runtime.index.vectors._collection
+    real_upsert = collection.upsert
+    calls: list[int] = []
+
+    def second_chunk_fails(**kwargs: object) -> None:  # Chroma's own method, failing for real
+        calls.append(len(kwargs["ids"]))  # type: ignore[arg-type]
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        real_upsert(**kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(collection, "upsert", second_chunk_fails)
+    names = ["ofsted.pdf", "visit-note.txt", "sef.docx", "minutes.md"]
+    with pytest.raises(RuntimeError, match="disk full"):
+        ingest_files(runtime, [FIXTURES / n for n in names], urn="100001")
+    monkeypatch.undo()
+    with runtime.store.session() as session:
+        sources = sorted(session.scalars(select(Document.source)))
+        stored = set(session.scalars(select(Passage.id)))
+    assert sources == ["ofsted.pdf", "visit-note.txt"]
+    assert runtime.index.dense_ids() == stored == runtime.index.sparse_ids("100001")
+    files = {p.name for p in runtime.settings.files_dir.rglob("*") if p.is_file()}
+    assert len(files) == 2  # the second chunk's copies were removed with its rows
+    assert find_drift(runtime).clean
+
+
+def test_a_unit_holding_a_document_and_its_newer_version_is_undone_whole(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two versions of one visit note stored as one unit, the second superseding the first; the
+    unit fails after its index write, so nothing of either version is left in the index (the
+    first version's passages are not brought back: the rolled-back database never held them)."""
+    files = []
+    for text in ("Visit one. Leaders check reading closely.", "Visit two. Reading is secure."):
+        data = text.encode()
+        parsed = parse_bytes(
+            data,
+            source="note.txt",
+            fmt="txt",
+            kind=None,
+            date=None,
+            options=read_options(runtime.settings),
+        )
+        files.append(ParsedFile(parsed, "100001", data, Lineage(origin="/visits/note.txt")))
+    real_delete = runtime.index.delete
+    deletes: list[int] = []
+
+    def superseded_delete_fails(ids: list[int]) -> None:
+        deletes.append(len(ids))
+        if len(deletes) == 1:
+            raise RuntimeError("index unreachable")
+        real_delete(ids)
+
+    monkeypatch.setattr(runtime.index, "delete", superseded_delete_fails)
+    with pytest.raises(RuntimeError, match="index unreachable"), runtime.writing():
+        store_together(runtime, files)
+    monkeypatch.undo()
+    left_behind(runtime)
+    assert find_drift(runtime).clean
+
+
+def test_a_chunk_is_embedded_while_the_chunk_before_is_stored(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first chunk's store waits (up to 20 s) for the second chunk's embedding to begin:
+    only a batch that embeds and stores at once gets past it without waiting it out."""
+    monkeypatch.setattr(batch, "CHUNK_DOCUMENTS", 2)
+    embedding_second = threading.Event()
+    real_embed, real_store = runtime.index.embed, batch.store_together
+    chunks_embedded: list[int] = []
+    waited: list[bool] = []
+
+    def embed(texts: list[str]) -> list[list[float]]:
+        chunks_embedded.append(len(texts))
+        if len(chunks_embedded) == 2:
+            embedding_second.set()
+        return real_embed(texts)
+
+    def store(*args: object, **kwargs: object) -> object:
+        if not waited:
+            waited.append(embedding_second.wait(timeout=20))
+        return real_store(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runtime.index, "embed", embed)
+    monkeypatch.setattr(batch, "store_together", store)
+    names = ["ofsted.pdf", "visit-note.txt", "sef.docx", "minutes.md"]
+    report = ingest_files(runtime, [FIXTURES / n for n in names], urn="100001")
+    assert [r.source for r in report.ingested] == names and report.complete
+    assert waited == [True] and len(chunks_embedded) == 2
+    assert find_drift(runtime).clean

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -119,103 +120,149 @@ def store_parsed(
     national: dict[str, float] | None = None,
     lineage: Lineage | None = None,
     vectors: list[list[float]] | None = None,
-    keys: list[str] | None = None,
-    keywords: bool = True,
 ) -> IngestResult:
     """Write file, rows and index entries; undo every part if any part fails.
 
     The passages are embedded before the write transaction opens, so a slow model never holds
-    the database's write lock; inside it only quick writes happen. A batch passes `vectors`
-    embedded with other documents' passages, `keys` (`document_keys`) computed while it parsed,
-    and `keywords=False` when it rebuilds the school's keyword index itself once for all its
-    documents (`rebuild_sparse`).
+    the database's write lock; inside it only quick writes happen.
     """
     check_urn(urn)
-    if hashlib.sha256(data).hexdigest() != parsed.sha256:
-        raise ValueError(f"{parsed.source}: the parsed document does not describe these bytes")
     with runtime.store.session() as session:
         same = _current_with_hash(session, urn, parsed.sha256)
         if same is not None:
             return _result("unchanged", same, parsed.notes + ["same content already ingested"])
     if vectors is None:
         vectors = runtime.index.embed([p.text for p in parsed.passages])
-    write = _Write(runtime, urn, _file_path(runtime.settings, parsed), keywords=keywords)
+    file = ParsedFile(parsed=parsed, urn=urn, data=data, lineage=lineage or Lineage())
     with runtime.writing():  # `doctor` never sees (or repairs) a write half done
-        try:
-            with runtime.store.session() as session:
-                return write.run(
-                    session, parsed, data, vectors, national, lineage or Lineage(), keys=keys
-                )
-        except BaseException:
-            write.undo()
-            raise
+        [result] = _store(runtime, [replace(file, vectors=vectors)], national, keywords=True)
+    return result
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """A parsed file to store for a school, with what a batch computed for it beforehand: its
+    passages' vectors (embedded with other files' passages) and its sentence keys."""
+
+    parsed: ParsedDocument
+    urn: str
+    data: bytes
+    lineage: Lineage = field(default_factory=lambda: Lineage())
+    vectors: list[list[float]] | None = None
+    keys: list[str] | None = None
+
+
+def store_together(
+    runtime: Runtime, files: list[ParsedFile], national: dict[str, float] | None = None
+) -> list[IngestResult]:
+    """Store many parsed files as one unit: all of them land, or none does.
+
+    One transaction and one index write for them all (a call to the vector index costs about as
+    much for eight vectors as for three hundred); the caller holds the write lock and rebuilds
+    the schools' keyword indexes afterwards (`rebuild_keywords`).
+    """
+    for file in files:
+        check_urn(file.urn)
+    return _store(runtime, files, national, keywords=False)
+
+
+def _store(
+    runtime: Runtime,
+    files: list[ParsedFile],
+    national: dict[str, float] | None,
+    *,
+    keywords: bool,
+) -> list[IngestResult]:
+    write = _Write(runtime)
+    try:
+        with runtime.store.session() as session:
+            results = [write.stage(session, file, national) for file in files]
+            write.index()
+            if keywords:
+                for urn in sorted(write.schools):
+                    rebuild_sparse(runtime, session, urn)
+            write.drop_superseded()
+            return results
+    except BaseException:
+        write.undo()
+        raise
 
 
 class _Write:
-    """One document's write across files, database and index, and how to undo it."""
+    """Documents' writes across files, database and index in one transaction, and their undo."""
 
-    def __init__(self, runtime: Runtime, urn: str, file_path: Path, *, keywords: bool) -> None:
-        self.runtime, self.urn, self.file_path = runtime, urn, file_path
-        self.keywords = keywords
-        self.wrote_file = False
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+        self.written: list[Path] = []
+        self.schools: set[str] = set()
+        self.new: list[IndexedPassage] = []
+        self.vectors: list[list[float]] = []
         self.added: list[int] = []
         self.removed: list[IndexedPassage] = []
 
-    def run(
-        self,
-        session: Session,
-        parsed: ParsedDocument,
-        data: bytes,
-        vectors: list[list[float]],
-        national: dict[str, float] | None,
-        lineage: Lineage,
-        *,
-        keys: list[str] | None = None,
+    def stage(
+        self, session: Session, file: ParsedFile, national: dict[str, float] | None
     ) -> IngestResult:
-        school = session.get(School, self.urn) or _new_school(session, self.urn)
-        same = _current_with_hash(session, self.urn, parsed.sha256)  # another writer was quicker
+        """Add one file's rows and its copy; its passages wait for `index`."""
+        parsed, urn = file.parsed, file.urn
+        if hashlib.sha256(file.data).hexdigest() != parsed.sha256:
+            raise ValueError(f"{parsed.source}: the parsed document does not describe these bytes")
+        school = session.get(School, urn) or _new_school(session, urn)
+        same = _current_with_hash(session, urn, parsed.sha256)  # another writer was quicker
         if same is not None:
             return _result("unchanged", same, parsed.notes + ["same content already ingested"])
-        previous = _previous_version(session, self.urn, parsed, lineage)
-        parsed = _continue(session, self.urn, parsed, previous, lineage.origin)
-        relative = self.file_path.relative_to(self.runtime.settings.data_path)
+        previous = _previous_version(session, urn, parsed, file.lineage)
+        parsed = _continue(session, urn, parsed, previous, file.lineage.origin)
+        file_path = _file_path(self.runtime.settings, parsed)
+        relative = file_path.relative_to(self.runtime.settings.data_path)
         document = _add_document(
-            session, school, parsed, previous, relative, national, origin=lineage.origin
+            session, school, parsed, previous, relative, national, origin=file.lineage.origin
         )
         if document.kind != "indicators":
-            record_keys(session, self.urn, keys if keys is not None else document_keys(parsed))
-        if not self.file_path.exists():
-            self._write_file(data)
-        new = [indexed_passage(p, document) for p in document.passages]
-        self.added = [p.id for p in new]  # before the upsert: a failed later batch is undone too
-        self.runtime.index.upsert(new, vectors)
-        if self.keywords:
-            rebuild_sparse(self.runtime, session, self.urn)
+            keys = file.keys if file.keys is not None else document_keys(parsed)
+            record_keys(session, urn, keys)
+        if not file_path.exists():
+            self._write_file(file_path, file.data)
+        vectors = file.vectors
+        if vectors is None:  # stored by another writer when the batch embedded, gone since
+            vectors = self.runtime.index.embed([p.text for p in parsed.passages])
+        self.new += [indexed_passage(p, document) for p in document.passages]
+        self.vectors += vectors
+        self.schools.add(urn)
         if previous is not None:
-            self.removed = [indexed_passage(p, previous) for p in previous.passages]
-            self.runtime.index.delete([p.id for p in self.removed])
+            self.removed += [indexed_passage(p, previous) for p in previous.passages]
         status: Status = "new_version" if previous is not None else "ingested"
         return _result(status, document, parsed.notes)
 
-    def _write_file(self, data: bytes) -> None:
+    def index(self) -> None:
+        """Every staged passage into the vector index, in one call."""
+        self.added = [p.id for p in self.new]  # before the upsert: a failed call is undone too
+        if self.new:
+            self.runtime.index.upsert(self.new, self.vectors)
+
+    def drop_superseded(self) -> None:
+        if self.removed:
+            self.runtime.index.delete([p.id for p in self.removed])
+
+    def _write_file(self, path: Path, data: bytes) -> None:
         try:
-            self.file_path.parent.mkdir(parents=True, exist_ok=True)
-            self.file_path.write_bytes(data)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
         except OSError as exc:
             raise DataDirError(
-                f"cannot store a copy of the file at {self.file_path} ({exc.strerror}); check the "
+                f"cannot store a copy of the file at {path} ({exc.strerror}); check the "
                 "data dir's permissions and free space"
             ) from None
-        self.wrote_file = True
+        self.written.append(path)
 
     def undo(self) -> None:
         """Bring files and index back to what the (rolled back) database holds."""
         try:
-            _undo_index(self.runtime, self.urn, added=self.added, removed=self.removed)
+            _undo_index(self.runtime, sorted(self.schools), added=self.added, removed=self.removed)
         except Exception:  # noqa: S110 - the first error matters; `triage doctor` finds any drift
             pass
-        if self.wrote_file:
-            self.file_path.unlink(missing_ok=True)
+        for path in self.written:
+            path.unlink(missing_ok=True)
 
 
 def already_ingested(runtime: Runtime, urn: str, sha256: str) -> bool:
@@ -421,14 +468,18 @@ def rebuild_sparse(runtime: Runtime, session: Session, urn: str) -> None:
 
 
 def _undo_index(
-    runtime: Runtime, urn: str, *, added: list[int], removed: list[IndexedPassage]
+    runtime: Runtime, schools: list[str], *, added: list[int], removed: list[IndexedPassage]
 ) -> None:
-    """Bring the index back to what the (rolled back) database holds."""
+    """Bring the index back to what the (rolled back) database holds: passages superseded by a
+    version stored in the same unit were added by it too, and are not brought back."""
     runtime.index.delete(added)
+    gone = set(added)
+    removed = [p for p in removed if p.id not in gone]
     if removed:
         runtime.index.add(removed)
     with runtime.store.session() as session:
-        rebuild_sparse(runtime, session, urn)
+        for urn in schools:
+            rebuild_sparse(runtime, session, urn)
 
 
 def document_keys(parsed: ParsedDocument) -> list[str]:
