@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from triage.extract.indicators import LatestIndicator, indicator_items, read_indicator
 from triage.frameworks import list_frameworks
 from triage.frameworks.indicators import IndicatorRule
 from triage.frameworks.schema import Framework
@@ -97,3 +100,32 @@ def test_a_relative_margin_is_a_share_of_the_reference() -> None:
     assert rule.holds(11.9, national=10.0) is False  # within a fifth of national
     assert rule.holds(12.1, national=10.0) is True
     assert "(margin 0.2 of it)" in rule.describe()
+
+
+def test_a_row_states_one_level_whichever_characteristic_cites_it(
+    frameworks: dict[str, Framework],
+) -> None:
+    """A characteristic's rule says whether the row meets it; the level the row states is what
+    it reads on the framework's shared levels, not the characteristic's own level."""
+    bristol = frameworks["bristol"]
+    row = LatestIndicator(
+        indicator="attendance_pct",
+        value=95.9,
+        national=94.9,
+        previous=None,
+        raw="attendance_pct,95.9,94.9,2024/25",
+        document="data.csv",
+        document_id=1,
+        date=dt.date(2025, 9, 30),
+    )
+    shared = read_indicator(row, bristol)
+    assert shared is not None and shared.level == 2  # one point above national: in line
+    cited = {}
+    for characteristic in bristol.characteristics:
+        if characteristic.aspect != "attendance":
+            continue
+        for item, _ in indicator_items(characteristic, {"attendance_pct": row}, bristol):
+            cited[characteristic.id] = item
+    above = cited["bristol.extending.attendance-above-national"]
+    assert above.stance == "supports"  # 95.9 is above 94.9: the rule holds
+    assert {item.level for item in cited.values()} == {2}

@@ -135,12 +135,8 @@ def indicator_items(
 
 
 def _judged(characteristic: Characteristic, reading: EvidenceItem, *, holds: bool) -> EvidenceItem:
-    """The row read against a characteristic's rule: met at its level, or against it."""
-    level: int = characteristic.level if holds else reading.level
-    if not holds and level == characteristic.level:
-        # A row that fails the rule must not read as the characteristic's own level.
-        level = min(4, level + 1) if characteristic.level <= 2 else max(1, level - 1)
+    """The row read against a characteristic's rule: the rule says whether it meets the
+    characteristic, and the row states the level it reads on the framework's shared levels,
+    the same whichever characteristic cites it."""
     stance = "supports" if holds else "contradicts"
-    return reading.model_copy(
-        update={"characteristic": characteristic.id, "level": level, "stance": stance}
-    )
+    return reading.model_copy(update={"characteristic": characteristic.id, "stance": stance})
