@@ -284,3 +284,57 @@ def test_staffing_and_self_evaluation_concerns(sentence: str, aspect: str, level
     levels = _levels(sentence)
     assert levels[aspect] == level
     assert "curriculum_teaching" not in levels  # "teaching staff" is about staffing
+
+
+def _passage_levels(text: str, kind: str = "minutes") -> dict[str, tuple[int, bool]]:
+    """aspect -> (level, read as a judgement) for every reading of a one-sentence passage."""
+    return {r.aspect: (r.level, r.structural) for r in read_passage(text, kind=kind).readings}
+
+
+def test_none_of_a_measure_where_more_is_worse_is_no_concern() -> None:
+    assert _passage_levels("There were no exclusions this term.") == {"behaviour": (2, False)}
+
+
+def test_a_hypothetical_consequence_is_not_evidence() -> None:
+    text = (
+        "If the board does not act on the notice, or cannot secure the changes in time, the "
+        "authority may use its powers of intervention."
+    )
+    assert not is_evidence(text)
+    assert read_passage(text, kind="other").readings == ()
+
+
+def test_verdict_words_inside_a_prescription_or_an_account_are_no_judgement() -> None:
+    prescribed = "The trust must check that its safeguarding arrangements are effective."
+    reported = "The head told governors that safeguarding is effective and records are complete."
+    assert _passage_levels(prescribed, kind="ofsted_report") == {}
+    assert all(not structural for _, structural in _passage_levels(reported).values())
+
+
+def test_vacancies_on_the_governing_board_are_about_governance_not_staffing() -> None:
+    levels = _passage_levels("The board has four vacancies among its ten governor places.")
+    assert "staffing" not in levels
+    assert levels["governance"] == (3, False)
+    assert "governance" in _levels("Vacancies 2 of 9 places (one co-opted, one foundation).")
+    assert "staffing" in _levels("There are two teaching vacancies in science.")
+
+
+def test_governors_questioning_leaders_evidence_challenge() -> None:
+    assert _levels("Governors asked why reading results had dipped this year.")["governance"] == 2
+    assert _levels("The chair asked for external support.", kind="minutes") != {"governance": 2}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fill the vacancy for a link governor by the spring term.",
+        "The PTA ran the Christmas market, and their behaviour on the stalls was exemplary.",
+    ],
+)
+def test_actions_and_parents_association_events_are_not_evidence(sentence: str) -> None:
+    assert not is_evidence(sentence)
+
+
+def test_outstanding_approvals_are_not_an_outstanding_grade() -> None:
+    levels = _levels("Subject: membership of the governing body and outstanding approvals")
+    assert levels.get("governance") != 1

@@ -101,5 +101,6 @@ def test_a_missing_grade_and_a_duplicate_key_are_refused(tmp_path: Path) -> None
         tmp_path, "  - {grade: urgent_improvement, phrase: 'urgent improvement'}\n", ""
     )
     assert "give a phrase for every Ofsted grade; missing ['urgent_improvement']" in _refusal(path)
-    path, line = _edited(tmp_path, 'version: "2"\n', 'version: "2"\nversion: "3"\n')
+    version = f'version: "{lexicon().version}"\n'
+    path, line = _edited(tmp_path, version, f'{version}version: "again"\n')
     assert f"{path}:{line + 1}: field 'version' appears twice" in _refusal(path)

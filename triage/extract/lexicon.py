@@ -208,6 +208,8 @@ class Patterns(LexiconPart):
     action_item: Pattern
     prescription: Pattern
     condition: Pattern
+    hypothetical: Pattern
+    reported_claim: Pattern
     past_report: Pattern
     self_claim: Pattern
     aspiration: Pattern

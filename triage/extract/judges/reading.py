@@ -148,7 +148,7 @@ def read_passage(
         if all(subject == "other" for _, subject in about):
             continue  # about another school, a partner or schools in general
         judgement = None
-        if about[0][1] == "own":
+        if about[0][1] == "own" and not _prescribed_or_reported(plain):
             judgement = read_judgement(plain, heading=sentence.heading, form=context.form)
         if judgement is not None:
             judgements.append(judgement.model_copy(update={"quote": quote.strip()}))
@@ -170,6 +170,14 @@ def read_passage(
         flags=tuple(_unique(flags)),
         set_aside=tuple(set_aside),
     )
+
+
+def _prescribed_or_reported(plain: str) -> bool:
+    """A verdict's words inside a prescription ("governors must check that safeguarding
+    arrangements are effective") or someone's account ("the headteacher reported that ...") are
+    no judgement."""
+    patterns = lexicon().patterns
+    return bool(patterns.prescription.search(plain) or patterns.reported_claim.search(plain))
 
 
 def _unique(flags: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -235,6 +243,8 @@ def is_evidence(sentence: str) -> bool:
     if patterns.events.search(sentence) or patterns.scale_description.search(sentence):
         return False
     if patterns.prescription.search(sentence) or patterns.action_item.search(sentence):
+        return False
+    if patterns.hypothetical.search(sentence):
         return False
     return not sentence.rstrip().endswith("?")
 
