@@ -27,6 +27,9 @@ from triage.extract.models import (
 from triage.frameworks.schema import Framework
 
 CITATIONS = 3  # passages cited per verdict and per side of an aspect
+CONCERN_LEVEL = 3
+# A reading more than one evaluative word carries: a judgement, a data row, a comparison.
+FIRM_READING = 0.6
 
 
 class Profile(BaseModel):
@@ -177,8 +180,10 @@ def verdict(
     met = support >= against and support > 0
     carrying = "supports" if met else "contradicts"
     ranked = sorted(items, key=lambda i: (-round(strength(i), 1), position[_key(i)], _rank(i)))
-    # The strongest against the verdict is cited beside it, when there is one.
-    opposite = [i for i in ranked if i.stance != carrying][:1]
+    # The strongest against the verdict is cited beside it, when there is one worth citing: a
+    # concern always (recall over reassurance), a favourable reading only when it is more than
+    # a passing word (a judgement, a data row, a comparison with national figures).
+    opposite = [i for i in ranked if i.stance != carrying and _citable_against(i)][:1]
     cited = [i for i in ranked if i.stance == carrying][: CITATIONS - len(opposite)] + opposite
     score = _weighted_level(items)
     return CharacteristicResult(
@@ -189,6 +194,10 @@ def verdict(
         evidence=cited,
         searched=searched,  # type: ignore[arg-type]
     )
+
+
+def _citable_against(item: EvidenceItem) -> bool:
+    return item.level >= CONCERN_LEVEL or item.confidence >= FIRM_READING
 
 
 # Inspections that grade the school: the newest one's grades stand until a newer one grades it.

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from tests.conftest import edited_framework
-from triage.extract.models import EvidenceItem
+from triage.extract.models import EvidenceItem, Searched
 from triage.frameworks import load_framework
 from triage.frameworks.schema import Framework
-from triage.profile import aspect_levels
+from triage.profile import aspect_levels, verdict
 
 pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
 
@@ -140,3 +140,41 @@ def test_recall_first_aspects_are_the_file_s(frameworks: dict[str, Framework]) -
     averaged = edited_framework(fw, "scoring", recall_first={"aspects": [], "min_confidence": 0.45})
     assert aspect_levels(items, reference=DATE, framework=fw)["safeguarding"].level == 4
     assert aspect_levels(items, reference=DATE, framework=averaged)["safeguarding"].level == 2
+
+
+SEARCHED = Searched(queries=["attendance"], documents=["900999/visit_note.txt"])
+
+
+def _stance(item: EvidenceItem, stance: str, confidence: float) -> EvidenceItem:
+    return item.model_copy(update={"stance": stance, "confidence": confidence})
+
+
+def test_a_passing_favourable_word_is_not_cited_against_a_verdict_but_a_concern_is() -> None:
+    """Beside a verdict the strongest reading against it is cited: a concern however slight
+    (recall over reassurance), a favourable reading only when it is more than one word."""
+    carrying = [
+        _stance(
+            _weighed("attendance", 3, weight=0.9, quote=f"Attendance fell {n}."), "supports", 0.8
+        )
+        for n in ("again", "in spring")
+    ]
+    passing = _stance(
+        _weighed("attendance", 2, weight=0.9, quote="Pupils attend well."), "contradicts", 0.42
+    )
+    met = verdict("c", "developing", [*carrying, passing], SEARCHED, concern_share=0.4)
+    assert met.verdict == "met"
+    assert passing.quote not in [e.quote for e in met.evidence]
+    firm = passing.model_copy(update={"quote": "attendance_pct,95.9,94.9", "confidence": 0.8})
+    cited = verdict("c", "developing", [*carrying, firm], SEARCHED, concern_share=0.4).evidence
+    assert firm.quote in [e.quote for e in cited]
+    good = [
+        _stance(
+            _weighed("attendance", 2, weight=0.9, quote=f"Attendance is high {n}."), "supports", 0.8
+        )
+        for n in ("now", "this year")
+    ]
+    slight = _stance(
+        _weighed("attendance", 3, weight=0.9, quote="Lateness is a worry."), "contradicts", 0.42
+    )
+    cited = verdict("c", "established", [*good, slight], SEARCHED, concern_share=0.4).evidence
+    assert slight.quote in [e.quote for e in cited]
