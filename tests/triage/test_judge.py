@@ -55,6 +55,7 @@ def test_graded_terms_of_both_ofsted_frameworks(sentence: str, aspect: str, leve
         ("Achievement: Strong standard", "strong_standard", 2),
         ("Safeguarding: Not met", "inadequate", 4),
         ("Safeguarding: Met", "met", 2),
+        ("Sixth-form provision        Requires improvement", "requires_improvement", 3),
     ],
 )
 def test_grade_table_lines_are_judgements(line: str, grade: str, level: int) -> None:
@@ -308,7 +309,7 @@ def test_verdict_words_inside_a_prescription_or_an_account_are_no_judgement() ->
     prescribed = "The trust must check that its safeguarding arrangements are effective."
     reported = "The head told governors that safeguarding is effective and records are complete."
     assert _passage_levels(prescribed, kind="ofsted_report") == {}
-    assert all(not structural for _, structural in _passage_levels(reported).values())
+    assert all(r.confidence < 0.9 for r in read_passage(reported, kind="minutes").readings)
 
 
 def test_vacancies_on_the_governing_board_are_about_governance_not_staffing() -> None:
@@ -328,6 +329,7 @@ def test_governors_questioning_leaders_evidence_challenge() -> None:
     "sentence",
     [
         "Fill the vacancy for a link governor by the spring term.",
+        "make sure that the new marking policy is followed in every class",
         "The PTA ran the Christmas market, and their behaviour on the stalls was exemplary.",
     ],
 )

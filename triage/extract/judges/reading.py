@@ -374,7 +374,9 @@ def read_sentence(
     lx = lexicon()
     about = clauses_with_subjects(sentence, names or Names())
     own = bool(about) and about[0][1] == "own"
-    judgement = read_judgement(" ".join(sentence.split()), heading=heading) if own else None
+    plain = " ".join(sentence.split())
+    judged = own and not _prescribed_or_reported(plain)
+    judgement = read_judgement(plain, heading=heading) if judged else None
     if judgement is not None:
         return [(a, judgement.level, GRADE_LINE_CONFIDENCE, True) for a in judgement.aspects]
     per_aspect = _clause_readings(sentence, heading=heading, kind=kind, names=names or Names())
