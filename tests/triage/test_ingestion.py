@@ -46,6 +46,23 @@ def left_behind(runtime: Runtime) -> None:
     assert runtime.index.dense_ids() == set()
 
 
+def second_upsert_fails(runtime: Runtime, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Chroma's own upsert, failing for real ("disk full") on its second call; the sizes of the
+    calls made are recorded in the list returned."""
+    collection = runtime.index.vectors._collection
+    real_upsert = collection.upsert
+    calls: list[int] = []
+
+    def upsert(**kwargs: object) -> None:
+        calls.append(len(kwargs["ids"]))  # type: ignore[arg-type]
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        real_upsert(**kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(collection, "upsert", upsert)
+    return calls
+
+
 BAD_INPUT = [
     ("empty.txt", errors.EmptyFileError, "is empty"),
     ("not-a-pdf.pdf", errors.ContentMismatchError, "is not a PDF"),
@@ -146,17 +163,7 @@ def test_a_vector_batch_failing_after_others_landed_leaves_no_orphans(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     runtime = open_runtime(make_settings(tmp_path / "data", index={"upsert_batch": 2})).__enter__()
-    collection = runtime.index.vectors._collection
-    real_upsert = collection.upsert
-    calls: list[int] = []
-
-    def second_batch_fails(**kwargs: object) -> None:  # Chroma's own method, failing for real
-        calls.append(len(kwargs["ids"]))  # type: ignore[arg-type]
-        if len(calls) == 2:
-            raise RuntimeError("disk full")
-        real_upsert(**kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(collection, "upsert", second_batch_fails)
+    calls = second_upsert_fails(runtime, monkeypatch)
     with pytest.raises(RuntimeError, match="disk full"):
         ingest_file(runtime, FIXTURES / "ofsted.pdf", urn="100001")
     monkeypatch.undo()
@@ -309,17 +316,7 @@ def test_a_chunk_is_stored_whole_or_not_at_all(
     """Two chunks of two files: the second's vector write fails, so none of its documents is
     stored, both are named as not stored, and the first chunk stands whole."""
     monkeypatch.setattr(batch, "CHUNK_DOCUMENTS", 2)
-    collection = runtime.index.vectors._collection
-    real_upsert = collection.upsert
-    calls: list[int] = []
-
-    def second_chunk_fails(**kwargs: object) -> None:  # Chroma's own method, failing for real
-        calls.append(len(kwargs["ids"]))  # type: ignore[arg-type]
-        if len(calls) == 2:
-            raise RuntimeError("disk full")
-        real_upsert(**kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(collection, "upsert", second_chunk_fails)
+    second_upsert_fails(runtime, monkeypatch)
     names = ["ofsted.pdf", "visit-note.txt", "sef.docx", "minutes.md"]
     with pytest.raises(RuntimeError, match="disk full"):
         ingest_files(runtime, [FIXTURES / n for n in names], urn="100001")
