@@ -294,8 +294,6 @@ def _store_chunk(
         with runtime.writing():
             report.ingested += store_together(runtime, [c.file for c in chunk], national)
             _index_and_name(runtime, schools, names or {})
-    except _Stopped:
-        raise
     except TriageError as exc:  # the write lock not given in time, the database or index failing
         raise _Stopped(exc, [c.item for c in chunk]) from exc
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -133,9 +133,11 @@ def store_parsed(
             return _result("unchanged", same, parsed.notes + ["same content already ingested"])
     if vectors is None:
         vectors = runtime.index.embed([p.text for p in parsed.passages])
-    file = ParsedFile(parsed=parsed, urn=urn, data=data, lineage=lineage or Lineage())
+    file = ParsedFile(
+        parsed=parsed, urn=urn, data=data, lineage=lineage or Lineage(), vectors=vectors
+    )
     with runtime.writing():  # `doctor` never sees (or repairs) a write half done
-        [result] = _store(runtime, [replace(file, vectors=vectors)], national, keywords=True)
+        [result] = _store(runtime, [file], national, keywords=True)
     return result
 
 
@@ -147,7 +149,7 @@ class ParsedFile:
     parsed: ParsedDocument
     urn: str
     data: bytes
-    lineage: Lineage = field(default_factory=lambda: Lineage())
+    lineage: Lineage = field(default_factory=Lineage)
     vectors: list[list[float]] | None = None
     keys: list[str] | None = None
 
