@@ -327,8 +327,8 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
         ("shrink: 1.0}", "shrink: 1.0, curve: steep}", "best_fit.curve"),
         ("  attendance_pct:\n    aspect: attendance", "  attendence_pct:\n    aspect: attendance",
          "indicator_levels.attendence_pct"),
-        ("op: above_by_at_least, margin: 2,", "op: above_by_at_most, margin: 2,",
-         "indicator_levels.attendance_pct.levels[0].op"),
+        ("op: above_by_at_least, margin: 10,", "op: above_by_at_most, margin: 10,",
+         "indicator_levels.ks2_rwm_expected_pct.levels[0].op"),
         ("indicators: 1.0, visit_note", "visit_note", "source_weights"),
     ],
 )  # fmt: skip
