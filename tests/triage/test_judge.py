@@ -340,3 +340,40 @@ def test_actions_and_parents_association_events_are_not_evidence(sentence: str) 
 def test_outstanding_approvals_are_not_an_outstanding_grade() -> None:
     levels = _levels("Subject: membership of the governing body and outstanding approvals")
     assert levels.get("governance") != 1
+
+
+def test_not_exceptional_is_secure_not_a_concern() -> None:
+    """A negated mark of excellence says the school is not exceptional: secure, not a concern."""
+    assert _levels("The school does not currently lead work with other schools.") == {
+        "partnership": 2
+    }
+    assert _levels("Teaching is not yet secure in mathematics.")["curriculum_teaching"] == 3
+
+
+def test_a_quorate_meeting_is_procedure_not_evidence() -> None:
+    assert _passage_levels("The meeting was quorate.") == {}
+    assert _passage_levels("The meeting was inquorate.")["governance"][0] == 3
+
+
+def test_a_comparison_reads_the_measure_of_its_own_clause() -> None:
+    """ "below national" is about the measure in its clause, not a gap named after a comma."""
+    sentence = (
+        "Second consecutive year below national, with a widening gap for disadvantaged pupils."
+    )
+    assert _levels(sentence)["achievement"] == 3
+    assert _levels("Persistent absence is well above national.")["attendance"] == 3
+
+
+def test_the_pupils_a_school_supports_are_not_a_concern_about_it() -> None:
+    sentence = (
+        "Families who struggle with the morning routine are offered a place at breakfast club."
+    )
+    read = read_passage(sentence, section="Attendance", kind="sef")
+    assert not [r for r in read.readings if r.level >= 3]
+    assert _levels("Some pupils struggle with behaviour in lessons.", kind="sef")["behaviour"] == 3
+
+
+def test_a_previous_inspection_grade_is_set_aside() -> None:
+    read = read_passage("Previous inspection grade Good", kind="ofsted_report")
+    assert read.readings == ()
+    assert [quote for _, quote in read.set_aside] == ["Previous inspection grade Good"]

@@ -137,7 +137,9 @@ def _inverse_measure(text: str, position: int) -> bool:
     inverse = [m.end() for m in patterns.inverse_measures.finditer(before)]
     positive = [m.end() for m in patterns.positive_measure.finditer(before)]
     if not inverse and not positive:
-        after = text[position : position + 60]
+        # Only a measure in the same clause: in "below national, with a widening gap" the gap
+        # is another measure, not the one below national.
+        after = re.split(r"[,;:]", text[position : position + 60], maxsplit=1)[0]
         inverse_after = patterns.inverse_measures.search(after)
         return bool(inverse_after) and not patterns.positive_measure.search(after)
     return max(inverse, default=-1) > max(positive, default=-1)
@@ -165,5 +167,6 @@ def _apply_negation(text: str, cues: list[Cue], taken: list[tuple[int, int]]) ->
         if id(target) in used or target.strength > PHRASE_STRENGTH and target.level >= 3:
             continue
         used.add(id(target))
-        target.level = 3 if target.level <= 2 else 2
+        # Not exceptional is secure, not secure is a concern, and not a concern is secure.
+        target.level = {1: 2, 2: 3}.get(target.level, 2)
         target.grade = False
