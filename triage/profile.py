@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -31,6 +31,7 @@ CONCERN_LEVEL = 3
 # A favourable reading firm enough to cite against a verdict: a judgement, a data row or a
 # sentence with several cues (one evaluative word reads at 0.42, a national comparison at 0.54).
 FIRM_READING = 0.6
+INSPECTION = "ofsted_report"
 
 
 class Profile(BaseModel):
@@ -71,6 +72,8 @@ def build_profile(framework: Framework, extraction: Extraction) -> Profile:
         _unique([*passage_items, *sweep]), reference=reference, framework=framework
     )
     by_id = {c.id: c for c in framework.characteristics}
+    read = [*passage_items, *sweep]
+    latest = max((i.date for i in read if i.document_kind == INSPECTION and i.date), default=None)
     characteristics = [
         verdict(
             by_id[f.characteristic].id,
@@ -78,6 +81,7 @@ def build_profile(framework: Framework, extraction: Extraction) -> Profile:
             items,
             f.searched,
             concern_share=framework.scoring.concern_share,
+            citable=lambda item: not outweighed(item, aspects, latest),
         )
         for f, items in findings
     ]
@@ -159,6 +163,7 @@ def verdict(
     searched: object,
     *,
     concern_share: float,
+    citable: Callable[[EvidenceItem], bool] = lambda _item: True,
 ) -> CharacteristicResult:
     """Met when the weight supporting the characteristic outweighs the weight against it."""
     # Retrieval put the passages most about this characteristic first: among readings of about
@@ -181,6 +186,7 @@ def verdict(
     met = support >= against and support > 0
     carrying = "supports" if met else "contradicts"
     ranked = sorted(items, key=lambda i: (-round(strength(i), 1), position[_key(i)], _rank(i)))
+    ranked = [i for i in ranked if citable(i)]
     # The strongest against the verdict is cited beside it, when there is one worth citing: a
     # concern always (recall over reassurance), a favourable reading only when it is firm.
     opposite = [i for i in ranked if i.stance != carrying and _citable_against(i)][:1]
@@ -198,6 +204,21 @@ def verdict(
 
 def _citable_against(item: EvidenceItem) -> bool:
     return item.level >= CONCERN_LEVEL or item.confidence >= FIRM_READING
+
+
+def outweighed(item: EvidenceItem, aspects: dict[str, AspectLevel], latest: dt.date | None) -> bool:
+    """A favourable reading of an aspect the school's evidence as a whole reads lower, from a
+    source that does not stand against that on its own: a self-evaluation's claim, a note, the
+    minutes, an older inspection, a single word of the latest one. It stays in the aspect's
+    evidence against its level, for the officer to weigh; it is not cited as evidence of a
+    characteristic. A data row and a firm reading of the latest inspection are still cited."""
+    entry = aspects.get(item.aspect)
+    if entry is None or item.level >= min(entry.level, CONCERN_LEVEL):
+        return False
+    if item.document_kind == "indicators":
+        return False
+    current = item.document_kind == INSPECTION and item.date == latest
+    return not (current and item.confidence >= FIRM_READING)
 
 
 # Inspections that grade the school: the newest one's grades stand until a newer one grades it.

@@ -10,7 +10,7 @@ from tests.conftest import edited_framework
 from triage.extract.models import EvidenceItem, Searched
 from triage.frameworks import load_framework
 from triage.frameworks.schema import Framework
-from triage.profile import aspect_levels, verdict
+from triage.profile import aspect_levels, outweighed, verdict
 
 pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
 
@@ -178,3 +178,59 @@ def test_a_passing_favourable_word_is_not_cited_against_a_verdict_but_a_concern_
     )
     cited = verdict("c", "established", [*good, slight], SEARCHED, concern_share=0.4).evidence
     assert slight.quote in [e.quote for e in cited]
+
+
+def test_a_favourable_reading_the_evidence_outweighs_stays_on_the_aspect_but_is_not_cited(
+    frameworks: dict[str, Framework],
+) -> None:
+    """Leadership reads needs attention on this year's evidence. The self-evaluation's claim and
+    the 2019 inspection's "good" stay among the aspect's evidence against its level, for the
+    officer to weigh, but no characteristic cites them; the latest inspection's own judgement,
+    a data row and any concern still are."""
+    latest = dt.date(2025, 11, 5)
+    recent = [
+        _stance(_weighed("leadership", 3, weight=0.9, quote=f"Capacity is stretched {n}."), s, 0.6)
+        for n, s in (("now", "supports"), ("this term", "supports"))
+    ]
+    old = _weighed(
+        "leadership",
+        2,
+        weight=0.3,
+        kind="ofsted_report",
+        date=dt.date(2019, 11, 20),
+        confidence=0.95,
+        quote="Leadership and management Good",
+    )
+    claim = _weighed("leadership", 2, weight=0.5, kind="sef", confidence=0.95, quote="We are good.")
+    judged = _weighed(
+        "leadership",
+        2,
+        weight=0.9,
+        kind="ofsted_report",
+        date=latest,
+        confidence=0.95,
+        quote="Leadership and governance Expected standard",
+    )
+    passing = judged.model_copy(update={"confidence": 0.42, "quote": "Leaders are ambitious."})
+    row = _weighed("leadership", 2, weight=0.9, kind="indicators", quote="governor_vacancies,0,,")
+    aspects = aspect_levels([*recent, old, claim], reference=DATE, framework=frameworks["bristol"])
+    assert aspects["leadership"].level == 3
+    assert {old.quote, claim.quote} <= {e.quote for e in aspects["leadership"].evidence_against}
+    assert outweighed(old, aspects, latest) and outweighed(claim, aspects, latest)
+    assert outweighed(passing, aspects, latest)
+    assert not outweighed(judged, aspects, latest) and not outweighed(row, aspects, latest)
+    assert not outweighed(recent[0], aspects, latest)
+
+    against = [_stance(i, "contradicts", i.confidence) for i in (old, claim)]
+    met = verdict(
+        "c",
+        "developing",
+        [*recent, *against],
+        SEARCHED,
+        concern_share=0.4,
+        citable=lambda i: not outweighed(i, aspects, latest),
+    )
+    assert met.verdict == "met"
+    assert [e.quote for e in met.evidence] == [r.quote for r in recent]
+    everything = verdict("c", "developing", [*recent, *against], SEARCHED, concern_share=0.4)
+    assert claim.quote in [e.quote for e in everything.evidence]
