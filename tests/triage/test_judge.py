@@ -279,6 +279,7 @@ def test_la_and_governance_language(sentence: str, aspect: str, level: int) -> N
             "leadership",
             3,
         ),
+        ("Leaders' self-evaluation is more positive than the evidence supports.", "leadership", 3),
     ],
 )
 def test_staffing_and_self_evaluation_concerns(sentence: str, aspect: str, level: int) -> None:
