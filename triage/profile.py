@@ -68,11 +68,9 @@ def build_profile(framework: Framework, extraction: Extraction) -> Profile:
     findings = [(f, [weigh(i) for i in f.items]) for f in extraction.findings]
     sweep = [weigh(i) for i in extraction.sweep]
     passage_items = [i for _, items in findings for i in items if i.document_kind != "indicators"]
-    aspects = aspect_levels(
-        _unique([*passage_items, *sweep]), reference=reference, framework=framework
-    )
-    by_id = {c.id: c for c in framework.characteristics}
     read = [*passage_items, *sweep]
+    aspects = aspect_levels(_unique(read), reference=reference, framework=framework)
+    by_id = {c.id: c for c in framework.characteristics}
     latest = max((i.date for i in read if i.document_kind == INSPECTION and i.date), default=None)
     characteristics = [
         verdict(

@@ -149,15 +149,21 @@ def _stance(item: EvidenceItem, stance: str, confidence: float) -> EvidenceItem:
     return item.model_copy(update={"stance": stance, "confidence": confidence})
 
 
+def _readings(
+    aspect: str, level: int, quotes: list[str], stance: str, confidence: float
+) -> list[EvidenceItem]:
+    """One visit-note reading per quote, all at the same level, stance and confidence."""
+    return [
+        _stance(_weighed(aspect, level, weight=0.9, quote=q), stance, confidence) for q in quotes
+    ]
+
+
 def test_a_passing_favourable_word_is_not_cited_against_a_verdict_but_a_concern_is() -> None:
     """Beside a verdict the strongest reading against it is cited: a concern however slight
     (recall over reassurance), a favourable reading only when it is more than one word."""
-    carrying = [
-        _stance(
-            _weighed("attendance", 3, weight=0.9, quote=f"Attendance fell {n}."), "supports", 0.8
-        )
-        for n in ("again", "in spring")
-    ]
+    carrying = _readings(
+        "attendance", 3, ["Attendance fell again.", "Attendance fell in spring."], "supports", 0.8
+    )
     passing = _stance(
         _weighed("attendance", 2, weight=0.9, quote="Pupils attend well."), "contradicts", 0.42
     )
@@ -167,12 +173,13 @@ def test_a_passing_favourable_word_is_not_cited_against_a_verdict_but_a_concern_
     firm = passing.model_copy(update={"quote": "attendance_pct,95.9,94.9", "confidence": 0.8})
     cited = verdict("c", "developing", [*carrying, firm], SEARCHED, concern_share=0.4).evidence
     assert firm.quote in [e.quote for e in cited]
-    good = [
-        _stance(
-            _weighed("attendance", 2, weight=0.9, quote=f"Attendance is high {n}."), "supports", 0.8
-        )
-        for n in ("now", "this year")
-    ]
+    good = _readings(
+        "attendance",
+        2,
+        ["Attendance is high now.", "Attendance is high this year."],
+        "supports",
+        0.8,
+    )
     slight = _stance(
         _weighed("attendance", 3, weight=0.9, quote="Lateness is a worry."), "contradicts", 0.42
     )
@@ -188,10 +195,13 @@ def test_a_favourable_reading_the_evidence_outweighs_stays_on_the_aspect_but_is_
     officer to weigh, but no characteristic cites them; the latest inspection's own judgement,
     a data row and any concern still are."""
     latest = dt.date(2025, 11, 5)
-    recent = [
-        _stance(_weighed("leadership", 3, weight=0.9, quote=f"Capacity is stretched {n}."), s, 0.6)
-        for n, s in (("now", "supports"), ("this term", "supports"))
-    ]
+    recent = _readings(
+        "leadership",
+        3,
+        ["Capacity is stretched now.", "Capacity is stretched this term."],
+        "supports",
+        0.6,
+    )
     old = _weighed(
         "leadership",
         2,
