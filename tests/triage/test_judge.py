@@ -378,3 +378,50 @@ def test_a_previous_inspection_grade_is_set_aside() -> None:
     read = read_passage("Previous inspection grade Good", kind="ofsted_report")
     assert read.readings == ()
     assert [quote for _, quote in read.set_aside] == ["Previous inspection grade Good"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Attendance is well above the national average.", 2),
+        ("Suspensions are well below national.", 2),
+        ("Persistent absence is very low.", 2),
+        ("Outcomes are well above national.", 1),  # an outcome, not a rate
+        ("Outcomes remain very high: 79% against 62% nationally.", 1),
+        ("Attainment is very low.", 3),
+    ],
+)
+def test_a_rate_better_than_national_reads_at_best_secure(sentence: str, level: int) -> None:
+    """As a data row of attendance, absence or exclusion does: a low rate shows no problem,
+    calling it exceptional takes a judgement. Very high outcomes are exceptional."""
+    assert max(_levels(sentence, kind="ofsted_report").values()) == level
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aspect", "level"),
+    [
+        (
+            "Children in Reception do not develop their communication and language well enough.",
+            "early_years",
+            3,
+        ),
+        (
+            "Leaders have not made sure that safeguarding checks are completed before adults "
+            "start work.",
+            "safeguarding",
+            3,
+        ),
+        ("Some pupils with SEND are on part-time timetables for too long.", "inclusion_send", 3),
+        ("Pupils achieve highly in every key stage.", "achievement", 1),
+        ("Pupils feel safe and know who to talk to if they have a worry.", "safeguarding", 2),
+        # A self-evaluation the evidence does not bear out is a concern about leadership.
+        (
+            "The school's judgement that the quality of education is good is not supported by "
+            "the evidence seen today.",
+            "leadership",
+            3,
+        ),
+    ],
+)
+def test_inspection_phrasing(sentence: str, aspect: str, level: int) -> None:
+    assert _levels(sentence, kind="ofsted_report")[aspect] == level

@@ -179,7 +179,9 @@ class Comparison(LexiconPart):
 class Trend(LexiconPart):
     """A word saying which way a measure moved."""
 
-    direction: Literal[-1, 1] = Field(description="Which way an ordinary measure moved")
+    direction: Literal[-2, -1, 1, 2] = Field(
+        description="Which way an ordinary measure moved or stands; 2 for very high"
+    )
     pattern: Pattern
 
 
@@ -211,6 +213,7 @@ class Patterns(LexiconPart):
     hypothetical: Pattern
     reported_claim: Pattern
     past_report: Pattern
+    rates: Pattern
     self_claim: Pattern
     aspiration: Pattern
     events: Pattern

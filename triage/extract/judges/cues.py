@@ -110,6 +110,8 @@ def _comparison_cues(text: str, free: Callable[[int, int], bool]) -> list[Cue]:
                 continue
             signed = comparison.direction * (-1 if _inverse_measure(text, m.start()) else 1)
             level = comparison.better_level if signed > 0 else 2 if signed == 0 else 3
+            if level == 1 and _of_rate(text, m.start()):
+                level = 2
             cues.append(Cue(m.start(), m.end(), level, 2.0 if national else 1.0))
     for trend in lx.trends:
         for m in trend.pattern.finditer(text):
@@ -118,7 +120,8 @@ def _comparison_cues(text: str, free: Callable[[int, int], bool]) -> list[Cue]:
             if not _measure_before(text, m.start()):
                 continue
             signed = trend.direction * (-1 if _inverse_measure(text, m.start()) else 1)
-            cues.append(Cue(m.start(), m.end(), 2 if signed > 0 else 3, 1.0))
+            level = 1 if signed > 1 and not _of_rate(text, m.start()) else 2 if signed > 0 else 3
+            cues.append(Cue(m.start(), m.end(), level, 1.0))
     return cues
 
 
@@ -128,6 +131,23 @@ def _measure_before(text: str, position: int) -> bool:
     return bool(
         patterns.inverse_measures.search(window) or patterns.positive_measure.search(window)
     )
+
+
+def _of_rate(text: str, position: int) -> bool:
+    """Whether the measure nearest before `position` (or, failing one, after it in its clause)
+    is a rate of attendance, absence or exclusion: better than national reads at best secure."""
+    patterns = lexicon().patterns
+    measures = [
+        m
+        for pattern in (patterns.inverse_measures, patterns.positive_measure)
+        for m in pattern.finditer(text[:position])
+    ]
+    if not measures:
+        after = re.split(r"[,;:]", text[position : position + 60], maxsplit=1)[0]
+        found = patterns.inverse_measures.search(after) or patterns.positive_measure.search(after)
+        measures = [found] if found else []
+    nearest = max(measures, key=lambda m: m.end(), default=None)
+    return nearest is not None and bool(patterns.rates.fullmatch(nearest.group()))
 
 
 def _inverse_measure(text: str, position: int) -> bool:
