@@ -66,12 +66,14 @@ def evidence_of(
 
 
 def judgements(reading: SchoolReading) -> dict[str, tuple[str, int]]:
-    return {
-        j.area: (j.grade, j.level)
-        for document in reading.documents.values()
-        for passage in document.passages.values()
-        for j in passage.judgements
-    }
+    """Each area's gravest judgement in the school's documents."""
+    found: dict[str, tuple[str, int]] = {}
+    for document in reading.documents.values():
+        for passage in document.passages.values():
+            for j in passage.judgements:
+                if j.area not in found or j.level > found[j.area][1]:
+                    found[j.area] = (j.grade, j.level)
+    return found
 
 
 def readings(reading: SchoolReading) -> list[tuple[str, int, str]]:
@@ -156,6 +158,24 @@ def test_a_section_8_letter_is_read_as_continuing_good() -> None:
     assert found["overall effectiveness"] == ("good", 2)
     # "not as strong" in a few subjects is a development point, not a lower grade.
     assert not [r for r in readings(reading) if r[1] >= 3]
+    # The verdict stands for the areas an inspection judges, so a school known only by its
+    # letter is placed, not left without evidence.
+    verdict = {(a, level) for a, level, q in readings(reading) if "continues to be" in q}
+    assert verdict == {
+        ("curriculum_teaching", 2),
+        ("behaviour", 2),
+        ("personal_development", 2),
+        ("leadership", 2),
+    }
+
+
+def test_a_letter_saying_the_school_might_be_outstanding() -> None:
+    reading = read_school(evidence_of(("section8-might-be-outstanding.txt", "ofsted_report")))
+    found = {(a, level) for a, level, q in readings(reading) if "might be outstanding" in q}
+    assert ("leadership", 1) in found and ("curriculum_teaching", 1) in found
+    # An overall verdict is not an area's grade: narrative better than it is not held down to it.
+    planned = [level for a, level, q in readings(reading) if q.startswith("The curriculum is")]
+    assert planned and set(planned) == {1}
 
 
 def test_a_monitoring_letter_not_taking_effective_action_is_a_leadership_concern() -> None:

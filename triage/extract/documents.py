@@ -221,7 +221,9 @@ def document_grades(reads: object) -> tuple[dict[str, int], int | None]:
     for read in reads:  # type: ignore[attr-defined]
         for judgement in read.judgements:
             if judgement.area == OVERALL:
+                # An overall verdict ("continues to be a good school") is not an area's grade.
                 overall = judgement.level if overall is None else max(overall, judgement.level)
+                continue
             for aspect in judgement.aspects:
                 graded[aspect] = max(graded.get(aspect, 0), judgement.level)
     return graded, overall
