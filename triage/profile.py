@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -79,7 +79,9 @@ def build_profile(framework: Framework, extraction: Extraction) -> Profile:
             items,
             f.searched,
             concern_share=framework.scoring.concern_share,
-            citable=lambda item: not outweighed(item, aspects, latest),
+            citable=lambda item: not outweighed(
+                item, aspects, latest, authority=framework.rule_authority.kinds
+            ),
         )
         for f, items in findings
     ]
@@ -204,14 +206,30 @@ def _citable_against(item: EvidenceItem) -> bool:
     return item.level >= CONCERN_LEVEL or item.confidence >= FIRM_READING
 
 
-def outweighed(item: EvidenceItem, aspects: dict[str, AspectLevel], latest: dt.date | None) -> bool:
-    """A favourable reading of an aspect the school's evidence as a whole reads lower, from a
-    source that does not stand against that on its own: a self-evaluation's claim, a note, the
-    minutes, an older inspection, a single word of the latest one. It stays in the aspect's
-    evidence against its level, for the officer to weigh; it is not cited as evidence of a
-    characteristic. A data row and a firm reading of the latest inspection are still cited."""
+def outweighed(
+    item: EvidenceItem,
+    aspects: dict[str, AspectLevel],
+    latest: dt.date | None,
+    *,
+    authority: Collection[str] = (),
+) -> bool:
+    """A reading the school's evidence as a whole outweighs, from a source that does not stand
+    against that on its own. It stays in the aspect's evidence against its level, for the
+    officer to weigh; it is not cited as evidence of a characteristic.
+    - A favourable reading of an aspect read lower: a self-evaluation's claim, a note, the
+      minutes, an older inspection, a single word of the latest one. A data row and a firm
+      reading of the latest inspection are still cited.
+    - A tentative concern about an aspect read secure or better, from a source without the
+      authority to move a category on its own (`authority`: the framework's rule_authority
+      kinds; a SEF's or the minutes' passing worry). A firm concern, and any from an inspection
+      or the authority's own note, is still cited (recall before reassurance)."""
     entry = aspects.get(item.aspect)
-    if entry is None or item.level >= min(entry.level, CONCERN_LEVEL):
+    if entry is None:
+        return False
+    if item.level > max(entry.level, CONCERN_LEVEL - 1):
+        weak_source = item.document_kind not in authority and item.document_kind != "indicators"
+        return weak_source and item.confidence < FIRM_READING
+    if item.level >= min(entry.level, CONCERN_LEVEL):
         return False
     if item.document_kind == "indicators":
         return False

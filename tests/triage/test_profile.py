@@ -244,3 +244,47 @@ def test_a_favourable_reading_the_evidence_outweighs_stays_on_the_aspect_but_is_
     assert [e.quote for e in met.evidence] == [r.quote for r in recent]
     everything = verdict("c", "developing", [*recent, *against], SEARCHED, concern_share=0.4)
     assert claim.quote in [e.quote for e in everything.evidence]
+
+
+def test_a_passing_worry_in_the_minutes_about_a_secure_aspect_is_not_cited(
+    frameworks: dict[str, Framework],
+) -> None:
+    """Safeguarding reads secure on the inspection and the authority's note. A tentative worry
+    in the minutes or the SEF stays among the aspect's evidence against, for the officer to
+    weigh, but is not cited for a characteristic: those sources cannot move a category on their
+    own. The same worry in the authority's note, or a firm one in the minutes, is cited."""
+    bristol = frameworks["bristol"]
+    authority = bristol.rule_authority.kinds
+    secure = _readings(
+        "safeguarding",
+        2,
+        ["Safeguarding is effective.", "Checks are thorough."],
+        "supports",
+        0.95,
+    )
+    minuted = _weighed(
+        "safeguarding", 3, weight=0.6, kind="minutes", confidence=0.37, quote="Policy re-adopted."
+    )
+    claimed = minuted.model_copy(update={"document_kind": "sef", "quote": "A worry we noted."})
+    noted = minuted.model_copy(update={"document_kind": "visit_note", "quote": "Two late logs."})
+    firm = minuted.model_copy(update={"confidence": 0.8, "quote": "Checks were missing."})
+    aspects = aspect_levels([*secure, minuted], reference=DATE, framework=bristol)
+    assert aspects["safeguarding"].level == 2
+    assert minuted.quote in [e.quote for e in aspects["safeguarding"].evidence_against]
+    assert outweighed(minuted, aspects, None, authority=authority)
+    assert outweighed(claimed, aspects, None, authority=authority)
+    assert not outweighed(noted, aspects, None, authority=authority)
+    assert not outweighed(firm, aspects, None, authority=authority)
+
+    against = _stance(minuted, "contradicts", minuted.confidence)
+    cited = verdict(
+        "c",
+        "established",
+        [*secure, against],
+        SEARCHED,
+        concern_share=0.4,
+        citable=lambda i: not outweighed(i, aspects, None, authority=authority),
+    ).evidence
+    assert minuted.quote not in [e.quote for e in cited]
+    everything = verdict("c", "established", [*secure, against], SEARCHED, concern_share=0.4)
+    assert minuted.quote in [e.quote for e in everything.evidence]
