@@ -425,3 +425,16 @@ def test_a_rate_better_than_national_reads_at_best_secure(sentence: str, level: 
 )
 def test_inspection_phrasing(sentence: str, aspect: str, level: int) -> None:
     assert _levels(sentence, kind="ofsted_report")[aspect] == level
+
+
+def test_a_policy_passing_through_the_board_is_governance_business() -> None:
+    """Approving or adopting the safeguarding policy is the board's business: no finding about
+    safeguarding, though an approval by the wrong route is a concern about governance."""
+    assert _levels("The safeguarding policy was re-adopted without changes.", kind="minutes") == {}
+    levels = _levels(
+        "The safeguarding policy was approved by Chair's action in July, which should not have "
+        "happened.",
+        kind="minutes",
+    )
+    assert levels == {"governance": 3}
+    assert _levels("Safeguarding records are incomplete.", kind="minutes")["safeguarding"] == 3

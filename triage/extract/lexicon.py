@@ -218,6 +218,7 @@ class Patterns(LexiconPart):
     aspiration: Pattern
     events: Pattern
     event_attendance: Pattern
+    policy_business: Pattern
     scale_description: Pattern
     outstanding_remaining: Pattern
     expected_standard_data: Pattern

@@ -449,6 +449,7 @@ def _aspect_scores(text: str) -> dict[AspectId, float]:
     lx = lexicon()
     scores: dict[AspectId, float] = {}
     cleaned = lx.patterns.event_attendance.sub(" ", text)
+    cleaned = lx.patterns.policy_business.sub(" ", cleaned)
     for aspect, terms in lx.aspect_terms.items():
         total = sum(term.weight for term in terms if term.pattern.search(cleaned))
         if total:
