@@ -438,3 +438,35 @@ def test_a_policy_passing_through_the_board_is_governance_business() -> None:
     )
     assert levels == {"governance": 3}
     assert _levels("Safeguarding records are incomplete.", kind="minutes")["safeguarding"] == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aspect", "level"),
+    [
+        ("Pupils do not attend school regularly enough.", "attendance", 3),
+        ("Leaders' actions have not had enough impact on pupils' outcomes.", "achievement", 3),
+        ("A significant minority of pupils disrupt learning.", "behaviour", 3),
+        ("Low-level disruption is rare.", "behaviour", 2),
+        ("Pupils are polite, courteous and respectful.", "behaviour", 2),
+        ("Staff morale is low.", "staffing", 3),
+        # "rates of" absence are a measure, not the school rating itself.
+        (
+            "The school has been too slow to tackle high rates of persistent absence.",
+            "attendance",
+            3,
+        ),
+    ],
+)
+def test_more_inspection_phrasing(sentence: str, aspect: str, level: int) -> None:
+    assert _levels(sentence, kind="ofsted_report").get(aspect) == level
+
+
+def test_a_sentence_cut_off_by_a_page_break_is_not_evidence() -> None:
+    """The end of "Pupils are polite and" is on the next page: this part of it says nothing."""
+    page_end = "Children settle quickly and attendance is high\nthis year. Pupils are polite and"
+    read = read_passage(page_end, kind="ofsted_report")
+    assert [r.quote for r in read.readings] == [
+        "Children settle quickly and attendance is high\nthis year."
+    ]
+    assert not is_evidence("Pupils are polite and")
+    assert is_evidence("Pupils are polite.")

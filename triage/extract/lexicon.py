@@ -213,6 +213,7 @@ class Patterns(LexiconPart):
     hypothetical: Pattern
     reported_claim: Pattern
     past_report: Pattern
+    fragment: Pattern
     rates: Pattern
     self_claim: Pattern
     aspiration: Pattern

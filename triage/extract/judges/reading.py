@@ -232,8 +232,8 @@ def _narrative(
 
 
 def is_evidence(sentence: str) -> bool:
-    """False for instructions to the reader, event chatter, prescriptions and what an
-    inspection did not look at."""
+    """False for instructions to the reader, event chatter, prescriptions, what an inspection
+    did not look at and a sentence a page break cut off."""
     patterns = lexicon().patterns
     sentence = plain_letters(sentence)
     if lexicon().independent.unread.search(sentence):
@@ -244,7 +244,7 @@ def is_evidence(sentence: str) -> bool:
         return False
     if patterns.prescription.search(sentence) or patterns.action_item.search(sentence):
         return False
-    if patterns.hypothetical.search(sentence):
+    if patterns.hypothetical.search(sentence) or patterns.fragment.search(sentence):
         return False
     return not sentence.rstrip().endswith("?")
 
