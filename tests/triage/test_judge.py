@@ -449,6 +449,7 @@ def test_a_policy_passing_through_the_board_is_governance_business() -> None:
         ("Low-level disruption is rare.", "behaviour", 2),
         ("Pupils are polite, courteous and respectful.", "behaviour", 2),
         ("Staff morale is low.", "staffing", 3),
+        ("The head has led a partnership with two local schools since 2024.", "partnership", 1),
         # "rates of" absence are a measure, not the school rating itself.
         (
             "The school has been too slow to tackle high rates of persistent absence.",
