@@ -304,6 +304,12 @@ def test_a_hypothetical_consequence_is_not_evidence() -> None:
     )
     assert not is_evidence(text)
     assert read_passage(text, kind="other").readings == ()
+    # A condition written after its clause: "should the appointment not be made".
+    inverted = (
+        "The deputy head has expressed interest in an acting role should the appointment not "
+        "be made in time."
+    )
+    assert read_passage(inverted, section="Leadership", kind="visit_note").readings == ()
 
 
 def test_verdict_words_inside_a_prescription_or_an_account_are_no_judgement() -> None:
