@@ -477,3 +477,16 @@ def test_a_sentence_cut_off_by_a_page_break_is_not_evidence() -> None:
     ]
     assert not is_evidence("Pupils are polite and")
     assert is_evidence("Pupils are polite.")
+
+
+def test_a_self_evaluation_grade_table_row_is_read_cell_by_cell() -> None:
+    """Area, grade, then what the school says: the grade cell is the area's grade (not lowered
+    by the comment), and the comment is read for what else it is about, at its own words' level
+    or, where they judge nothing, at the row's grade."""
+    row = "Curriculum and teaching\tExpected standard\tKS4 offer broadened; foundation checks weak"
+    read = read_passage(row, kind="sef")
+    assert [(j.area, j.level) for j in read.judgements] == [("curriculum and teaching", 2)]
+    assert {r.level for r in read.readings if r.aspect == "curriculum_teaching"} == {2}
+    hub = read_passage("Leadership and management\tOutstanding\tStronger Practice Hub lead.")
+    assert {(r.aspect, r.level) for r in hub.readings} == {("leadership", 1), ("partnership", 1)}
+    assert [r.structural for r in hub.readings if r.aspect == "partnership"] == [False]

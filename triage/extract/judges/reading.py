@@ -41,6 +41,8 @@ from triage.extract.untrusted import addresses_system, plain_letters
 from triage.vocabulary import AspectId, Flag, Level
 
 GRADE_LINE_CONFIDENCE = 0.95
+ROW_COMMENT_CONFIDENCE = 0.45  # a row's comment that judges nothing itself: its row's grade
+_ROW_CELLS = re.compile(r"\S(?:\t|[ \t]{3,})\S")  # cells apart by a tab or a run of spaces
 PAST_REPORT_DISCOUNT = 0.4  # findings of an earlier inspection describe the school as it was
 
 
@@ -149,11 +151,14 @@ def read_passage(
             continue  # about another school, a partner or schools in general
         judgement = None
         if about[0][1] == "own" and not _prescribed_or_reported(plain):
-            judgement = read_judgement(plain, heading=sentence.heading, form=context.form)
+            judgement = read_judgement(
+                plain, heading=sentence.heading, form=context.form, row=quote
+            )
         if judgement is not None:
             judgements.append(judgement.model_copy(update={"quote": quote.strip()}))
             flags.extend((flag, quote) for flag in judgement.flags)
             readings.extend(_judgement_readings(judgement, sentence.start, sentence.end, quote))
+            readings.extend(_row_comment_readings(judgement, quote, sentence, kind, context))
             continue
         if context.repeated(plain):
             set_aside.append((REPEATED, quote))
@@ -170,6 +175,39 @@ def read_passage(
         flags=tuple(_unique(flags)),
         set_aside=tuple(set_aside),
     )
+
+
+def _row_comment_readings(
+    judgement: GradeLine, row: str, sentence: object, kind: str, context: ReadingContext
+) -> list[SentenceReading]:
+    """A self-evaluation's row: area, grade, then what the school says of it ("Leadership and
+    management | Outstanding | Stronger Practice Hub lead"). The grade is the area's; the comment
+    is read for what else it is about, at its own words' level, or at the row's grade where its
+    words judge nothing (as narrative under a graded heading is), with a low confidence."""
+    cells = [c for c in re.split(r"\t|\s{3,}", row.strip()) if c.strip()]
+    comment = readable(" ".join(cells[2:])) if len(cells) > 2 else ""
+    if not comment or not is_evidence(comment):
+        return []
+    own = [
+        r
+        for r in _narrative(comment, row, sentence, kind=kind, names=context.names)
+        if r.aspect not in judgement.aspects
+    ]
+    read = {r.aspect for r in own}
+    start, end = sentence.start, sentence.end  # type: ignore[attr-defined]
+    named = [a for a in sentence_aspects(comment) if a not in judgement.aspects and a not in read]
+    return own + [
+        SentenceReading(
+            start=start,
+            end=end,
+            quote=row,
+            aspect=aspect,
+            level=judgement.level,
+            confidence=ROW_COMMENT_CONFIDENCE,
+            graded=False,
+        )
+        for aspect in named
+    ]
 
 
 def _prescribed_or_reported(plain: str) -> bool:
@@ -274,11 +312,12 @@ def read_grade_line(line: str) -> GradeLine | None:
 
 
 def read_judgement(
-    plain: str, *, heading: str | None = None, form: str = "other"
+    plain: str, *, heading: str | None = None, form: str = "other", row: str | None = None
 ) -> GradeLine | None:
     """A judgement written where its form puts it: a grade-table line, a safeguarding outcome,
-    a verdict sentence of a letter or report, a Part of the independent school standards."""
-    judgement = read_grade_line(plain)
+    a verdict sentence of a letter or report, a Part of the independent school standards.
+    `row` is the line as the page has it, its table cells still apart."""
+    judgement = read_grade_line(row if row is not None and _ROW_CELLS.search(row) else plain)
     if judgement is not None:
         return judgement
     lx = lexicon()
