@@ -56,6 +56,11 @@ def test_graded_terms_of_both_ofsted_frameworks(sentence: str, aspect: str, leve
         ("Safeguarding: Not met", "inadequate", 4),
         ("Safeguarding: Met", "met", 2),
         ("Sixth-form provision        Requires improvement", "requires_improvement", 3),
+        # A self-evaluation's table writes grades short, in a cell of their own.
+        ("Quality of education\tRI\tCurriculum gaps in KS3", "requires_improvement", 3),
+        ("Personal development\tGrade 2\tEnrichment for all", "good", 2),
+        ("Curriculum and teaching\tExpected\tKS4 offer broadened", "expected_standard", 2),
+        ("Achievement: Strong", "strong_standard", 2),
     ],
 )
 def test_grade_table_lines_are_judgements(line: str, grade: str, level: int) -> None:
@@ -67,6 +72,9 @@ def test_grade_table_lines_are_judgements(line: str, grade: str, level: int) -> 
 
 def test_a_sentence_mentioning_a_grade_is_not_a_grade_line() -> None:
     assert read_grade_line("Leaders want the school to be outstanding by 2027.") is None
+    # A short grade is one only after a cell that names an evaluation area.
+    assert read_grade_line("Number of pupils\t2") is None
+    assert read_grade_line("Attendance\t96.1\t95.0") is None
 
 
 @pytest.mark.parametrize(

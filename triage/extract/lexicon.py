@@ -143,6 +143,17 @@ class Grade(LexiconPart):
         return GRADE_LEVELS[self.grade]
 
 
+class ShortGrade(LexiconPart):
+    """A grade as a self-evaluation's table writes it in a cell of its own ("RI", "Strong")."""
+
+    grade: OfstedGrade
+    cell: Pattern = Field(description="The whole cell, as matched")
+
+    @property
+    def level(self) -> Level:
+        return GRADE_LEVELS[self.grade]
+
+
 class Verdict(LexiconPart):
     """A word of a grade-table line that is not a grade (safeguarding "met", "not effective")."""
 
@@ -234,6 +245,7 @@ class Lexicon(LexiconPart):
     aspect_terms: dict[AspectId, list[Weighted]]
     areas: list[Area] = Field(min_length=1)
     grades: list[Grade] = Field(min_length=1)
+    short_grades: list[ShortGrade] = Field(default_factory=list)
     verdicts: list[Verdict]
     safeguarding_verdicts: list[Leveled]
     phrases: list[Leveled]
@@ -283,6 +295,16 @@ class Lexicon(LexiconPart):
             if area.pattern.match(name):
                 return tuple(area.aspects)
         return None
+
+    def area_named(self, cell: str) -> Area | None:
+        """The evaluation area a table cell names, the whole cell ("Quality of education")."""
+        name = " ".join(cell.split()).strip(" :.-\u2013\u2014")
+        return next((a for a in self.areas if a.pattern.fullmatch(name)), None)
+
+    def short_grade(self, cell: str) -> ShortGrade | None:
+        """The grade a table cell writes short, the whole cell ("RI", "Grade 2", "Strong")."""
+        text = " ".join(cell.split()).strip(" .")
+        return next((g for g in self.short_grades if g.cell.fullmatch(text)), None)
 
     def grade_of(self, words: str) -> tuple[str, Level]:
         """The judgement name and level of a grade-table grade or verdict ("not met")."""

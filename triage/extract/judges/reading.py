@@ -308,7 +308,29 @@ def read_grade_line(line: str) -> GradeLine | None:
                 quote=line.strip(),
                 flags=("safeguarding_not_met",) if area == "safeguarding" and level == 4 else (),
             )
-    return None
+    return _short_grade_line(line, cells)
+
+
+def _short_grade_line(line: str, cells: list[str]) -> GradeLine | None:
+    """A row whose first cells are an area and a grade written short ("Quality of education |
+    RI"), or "Achievement: Strong"."""
+    lx = lexicon()
+    if len(cells) < 2:
+        colon = re.match(r"^(?P<area>[^:]{3,60}):\s*(?P<grade>[\w. ]{1,12})$", line.strip())
+        cells = [colon.group("area"), colon.group("grade")] if colon else []
+    if len(cells) < 2:
+        return None
+    area, short = lx.area_named(cells[0]), lx.short_grade(cells[1])
+    if area is None or short is None:
+        return None
+    return GradeLine(
+        area=area.name,
+        grade=short.grade,
+        level=short.level,
+        aspects=tuple(area.aspects),
+        quote=line.strip(),
+        flags=("safeguarding_not_met",) if area.name == "safeguarding" and short.level == 4 else (),
+    )
 
 
 def read_judgement(
