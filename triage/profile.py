@@ -224,14 +224,11 @@ def outweighed(
       kinds; a SEF's or the minutes' passing worry). A firm concern, and any from an inspection
       or the authority's own note, is still cited (recall before reassurance)."""
     entry = aspects.get(item.aspect)
-    if entry is None:
-        return False
+    if entry is None or item.document_kind == "indicators":
+        return False  # a data row is cited whichever way it reads
     if item.level > max(entry.level, CONCERN_LEVEL - 1):
-        weak_source = item.document_kind not in authority and item.document_kind != "indicators"
-        return weak_source and item.confidence < FIRM_READING
+        return item.document_kind not in authority and item.confidence < FIRM_READING
     if item.level >= min(entry.level, CONCERN_LEVEL):
-        return False
-    if item.document_kind == "indicators":
         return False
     current = item.document_kind == INSPECTION and item.date == latest
     return not (current and item.confidence >= FIRM_READING)

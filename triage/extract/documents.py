@@ -22,6 +22,7 @@ from triage.extract.judges.reading import (
     PassageReading,
     ReadingContext,
     SentenceReading,
+    at_grade,
     clauses_with_subjects,
     heading_aspects,
     is_evidence,
@@ -139,7 +140,6 @@ def read_document(
     return reading
 
 
-AREA_NARRATIVE_CONFIDENCE = 0.45  # below any cued reading: cited for the grade, never leading
 MIN_NARRATIVE_WORDS = 6
 
 
@@ -180,15 +180,7 @@ def _area_narrative(
                 continue
             named = [a for a in aspects if a in sentence_aspects(plain)]
             added += [
-                SentenceReading(
-                    start=sentence.start,
-                    end=sentence.end,
-                    quote=quote,
-                    aspect=aspect,  # type: ignore[arg-type]
-                    level=graded[aspect],  # type: ignore[arg-type]
-                    confidence=AREA_NARRATIVE_CONFIDENCE,
-                    graded=False,
-                )
+                at_grade(aspect, graded[aspect], sentence.start, sentence.end, quote)
                 for aspect in named or aspects
             ]
         if len(added) > len(read.readings):

@@ -109,9 +109,8 @@ def _comparison_cues(text: str, free: Callable[[int, int], bool]) -> list[Cue]:
             if not national and comparison.direction != 0:
                 continue
             signed = comparison.direction * (-1 if _inverse_measure(text, m.start()) else 1)
-            level = comparison.better_level if signed > 0 else 2 if signed == 0 else 3
-            if level == 1 and _of_rate(text, m.start()):
-                level = 2
+            level: int = comparison.better_level if signed > 0 else 2 if signed == 0 else 3
+            level = _rate_at_best_secure(level, text, m.start())
             cues.append(Cue(m.start(), m.end(), level, 2.0 if national else 1.0))
     for trend in lx.trends:
         for m in trend.pattern.finditer(text):
@@ -120,7 +119,8 @@ def _comparison_cues(text: str, free: Callable[[int, int], bool]) -> list[Cue]:
             if not _measure_before(text, m.start()):
                 continue
             signed = trend.direction * (-1 if _inverse_measure(text, m.start()) else 1)
-            level = 1 if signed > 1 and not _of_rate(text, m.start()) else 2 if signed > 0 else 3
+            level = 1 if signed > 1 else 2 if signed > 0 else 3
+            level = _rate_at_best_secure(level, text, m.start())
             cues.append(Cue(m.start(), m.end(), level, 1.0))
     return cues
 
@@ -133,36 +133,50 @@ def _measure_before(text: str, position: int) -> bool:
     )
 
 
-def _of_rate(text: str, position: int) -> bool:
-    """Whether the measure nearest before `position` (or, failing one, after it in its clause)
-    is a rate of attendance, absence or exclusion: better than national reads at best secure."""
+def _rate_at_best_secure(level: int, text: str, position: int) -> int:
+    """A rate of attendance, absence or exclusion better than national reads at best secure,
+    as its data row does: the level, or secure where it was exceptional and the measure nearest
+    before `position` (or, failing one, after it in its clause) is such a rate."""
+    if level != 1:
+        return level
     patterns = lexicon().patterns
-    measures = [
-        m
-        for pattern in (patterns.inverse_measures, patterns.positive_measure)
-        for m in pattern.finditer(text[:position])
-    ]
+    inverse, positive = _measures_before(text, position)
+    measures = [*inverse, *positive]
     if not measures:
-        after = re.split(r"[,;:]", text[position : position + 60], maxsplit=1)[0]
+        after = _clause_after(text, position)
         found = patterns.inverse_measures.search(after) or patterns.positive_measure.search(after)
         measures = [found] if found else []
     nearest = max(measures, key=lambda m: m.end(), default=None)
-    return nearest is not None and bool(patterns.rates.fullmatch(nearest.group()))
+    return 2 if nearest is not None and patterns.rates.fullmatch(nearest.group()) else level
 
 
 def _inverse_measure(text: str, position: int) -> bool:
     """Whether the measure nearest before `position` is one where more is worse."""
     patterns = lexicon().patterns
-    before = text[:position]
-    inverse = [m.end() for m in patterns.inverse_measures.finditer(before)]
-    positive = [m.end() for m in patterns.positive_measure.finditer(before)]
+    inverse, positive = _measures_before(text, position)
     if not inverse and not positive:
         # Only a measure in the same clause: in "below national, with a widening gap" the gap
         # is another measure, not the one below national.
-        after = re.split(r"[,;:]", text[position : position + 60], maxsplit=1)[0]
+        after = _clause_after(text, position)
         inverse_after = patterns.inverse_measures.search(after)
         return bool(inverse_after) and not patterns.positive_measure.search(after)
-    return max(inverse, default=-1) > max(positive, default=-1)
+    return max((m.end() for m in inverse), default=-1) > max(
+        (m.end() for m in positive), default=-1
+    )
+
+
+def _measures_before(text: str, position: int) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The measures named before `position`: those where more is worse, and the others."""
+    patterns = lexicon().patterns
+    before = text[:position]
+    return (
+        list(patterns.inverse_measures.finditer(before)),
+        list(patterns.positive_measure.finditer(before)),
+    )
+
+
+def _clause_after(text: str, position: int) -> str:
+    return re.split(r"[,;:]", text[position : position + 60], maxsplit=1)[0]
 
 
 def _apply_negation(text: str, cues: list[Cue], taken: list[tuple[int, int]]) -> None:

@@ -21,7 +21,12 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict
 
 from triage.extract.judges.cues import Cue, find_cues
-from triage.extract.judges.sentences import split_clauses, split_sentences
+from triage.extract.judges.sentences import (
+    TABLE_ROW,
+    split_clauses,
+    split_sentences,
+    table_cells,
+)
 from triage.extract.judges.subject import (
     Names,
     Subject,
@@ -41,8 +46,9 @@ from triage.extract.untrusted import addresses_system, plain_letters
 from triage.vocabulary import AspectId, Flag, Level
 
 GRADE_LINE_CONFIDENCE = 0.95
-ROW_COMMENT_CONFIDENCE = 0.45  # a row's comment that judges nothing itself: its row's grade
-_ROW_CELLS = re.compile(r"\S(?:\t|[ \t]{3,})\S")  # cells apart by a tab or a run of spaces
+# Narrative that judges nothing in its own words, read at the grade it sits under (a graded
+# area's heading, a grade-table row): below any cued reading, cited for the grade, never leading.
+AT_GRADE_CONFIDENCE = 0.45
 PAST_REPORT_DISCOUNT = 0.4  # findings of an earlier inspection describe the school as it was
 
 
@@ -184,7 +190,7 @@ def _row_comment_readings(
     management | Outstanding | Stronger Practice Hub lead"). The grade is the area's; the comment
     is read for what else it is about, at its own words' level, or at the row's grade where its
     words judge nothing (as narrative under a graded heading is), with a low confidence."""
-    cells = [c for c in re.split(r"\t|\s{3,}", row.strip()) if c.strip()]
+    cells = table_cells(row)
     comment = readable(" ".join(cells[2:])) if len(cells) > 2 else ""
     if not comment or not is_evidence(comment):
         return []
@@ -196,18 +202,20 @@ def _row_comment_readings(
     read = {r.aspect for r in own}
     start, end = sentence.start, sentence.end  # type: ignore[attr-defined]
     named = [a for a in sentence_aspects(comment) if a not in judgement.aspects and a not in read]
-    return own + [
-        SentenceReading(
-            start=start,
-            end=end,
-            quote=row,
-            aspect=aspect,
-            level=judgement.level,
-            confidence=ROW_COMMENT_CONFIDENCE,
-            graded=False,
-        )
-        for aspect in named
-    ]
+    return own + [at_grade(aspect, judgement.level, start, end, row) for aspect in named]
+
+
+def at_grade(aspect: AspectId, level: int, start: int, end: int, quote: str) -> SentenceReading:
+    """A sentence that judges nothing in its own words, read at the grade it sits under."""
+    return SentenceReading(
+        start=start,
+        end=end,
+        quote=quote,
+        aspect=aspect,
+        level=level,  # type: ignore[arg-type]
+        confidence=AT_GRADE_CONFIDENCE,
+        graded=False,
+    )
 
 
 def _prescribed_or_reported(plain: str) -> bool:
@@ -291,7 +299,7 @@ def read_grade_line(line: str) -> GradeLine | None:
     """A grade-table line or graded heading ("Safeguarding Not met") as an inspection judgement;
     a table row whose first cells are an area and its grade is one too, whatever follows."""
     lx = lexicon()
-    cells = [c for c in re.split(r"\t|\s{3,}", line.strip()) if c.strip()]
+    cells = table_cells(line)
     candidates = [" ".join(line.split())]
     if len(cells) > 2:
         candidates.append(" ".join(" ".join(cells[:2]).split()))
@@ -300,15 +308,22 @@ def read_grade_line(line: str) -> GradeLine | None:
         if match is not None:
             area = match.group("area").lower()
             name, level = lx.grade_of(match.group("grade").lower())
-            return GradeLine(
-                area=area,
-                grade=name,
-                level=level,
-                aspects=lx.area_aspects(area) or (),
-                quote=line.strip(),
-                flags=("safeguarding_not_met",) if area == "safeguarding" and level == 4 else (),
-            )
+            return _area_grade(area, name, level, lx.area_aspects(area) or (), line)
     return _short_grade_line(line, cells)
+
+
+def _area_grade(
+    area: str, grade: str, level: Level, aspects: tuple[AspectId, ...], line: str
+) -> GradeLine:
+    """An area's grade read from a table line; safeguarding not met raises its flag."""
+    return GradeLine(
+        area=area,
+        grade=grade,
+        level=level,
+        aspects=aspects,
+        quote=line.strip(),
+        flags=("safeguarding_not_met",) if area == "safeguarding" and level == 4 else (),
+    )
 
 
 def _short_grade_line(line: str, cells: list[str]) -> GradeLine | None:
@@ -323,14 +338,7 @@ def _short_grade_line(line: str, cells: list[str]) -> GradeLine | None:
     area, short = lx.area_named(cells[0]), lx.short_grade(cells[1])
     if area is None or short is None:
         return None
-    return GradeLine(
-        area=area.name,
-        grade=short.grade,
-        level=short.level,
-        aspects=tuple(area.aspects),
-        quote=line.strip(),
-        flags=("safeguarding_not_met",) if area.name == "safeguarding" and short.level == 4 else (),
-    )
+    return _area_grade(area.name, short.grade, short.level, tuple(area.aspects), line)
 
 
 def read_judgement(
@@ -339,7 +347,7 @@ def read_judgement(
     """A judgement written where its form puts it: a grade-table line, a safeguarding outcome,
     a verdict sentence of a letter or report, a Part of the independent school standards.
     `row` is the line as the page has it, its table cells still apart."""
-    judgement = read_grade_line(row if row is not None and _ROW_CELLS.search(row) else plain)
+    judgement = read_grade_line(row if row is not None and TABLE_ROW.search(row) else plain)
     if judgement is not None:
         return judgement
     lx = lexicon()

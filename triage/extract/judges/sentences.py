@@ -15,7 +15,7 @@ from triage.extract.lexicon import lexicon
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|No|St|vs|approx|cf)\.$", re.I)
 _BULLET = re.compile(r"^\s*([-*\u2022]|\d{1,2}[.)]|[a-z][.)])\s+")
-_ROW = re.compile(r"\S(?:[ \t]{3,}|\t)\S")  # table cells apart by a tab or a run of spaces
+TABLE_ROW = re.compile(r"\S(?:[ \t]{3,}|\t)\S")  # table cells apart by a tab or a run of spaces
 _CLAUSE = re.compile(
     r";|:\s|,\s*(?:but|however|although|though|while|whereas|yet)\b|,\s*(?=(?:which|who|whose|"
     r"where)\b)|\s(?:but|although|though|"
@@ -49,7 +49,7 @@ def split_sentences(text: str, *, heading: str | None = None) -> list[Sentence]:
             paragraph = []
             continue
         lead = len(line) - len(line.lstrip())
-        if _ROW.search(stripped) or lexicon().grade_only.match(stripped):
+        if TABLE_ROW.search(stripped) or lexicon().grade_only.match(stripped):
             # A table row, or a grade on a line of its own: a line to itself. A graded row
             # ("Achievement      Strong standard") heads what follows; a lone grade does not.
             sentences.extend(_paragraph_sentences(text, paragraph, heading))
@@ -70,6 +70,11 @@ def split_sentences(text: str, *, heading: str | None = None) -> list[Sentence]:
         paragraph.append((start + len(line) - len(line.lstrip()), end))
     sentences.extend(_paragraph_sentences(text, paragraph, heading))
     return [s for s in sentences if s.end > s.start]
+
+
+def table_cells(line: str) -> list[str]:
+    """The cells of a table row, apart by a tab or a run of spaces, as the page has them."""
+    return [c for c in re.split(r"\t|\s{3,}", line.strip()) if c.strip()]
 
 
 def split_clauses(sentence: str) -> list[str]:
