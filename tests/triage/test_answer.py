@@ -198,6 +198,16 @@ def test_ask_with_a_broken_provider_is_one_line_error(demo_runtime: Runtime) -> 
             False,
         ),
         ("attendance rates, which the school tracks weekly", None, False),  # a fragment
+        # A judgement on a line of its own is quoted, even where it heads its section.
+        ("Safeguarding standards met", "Safeguarding standards met", True),
+        ("Achievement      Strong standard", None, True),
+        (
+            "Following my visit to your school on 7 and 8 May 2025, I write on behalf of His "
+            "Majesty's Chief Inspector of Education, Children's Services and Skills to report "
+            "the findings of the inspection.",
+            None,
+            False,
+        ),
         ("Inspection report: Larkfield Primary School, 4 December 2025", None, False),
     ],
 )
@@ -205,3 +215,50 @@ def test_ask_quotes_only_whole_sentences_of_the_school_s_own_text(
     sentence: str, section: str | None, quotable: bool
 ) -> None:
     assert answer.quotable(sentence, section) is quotable
+
+
+def test_a_line_wrapped_before_a_capital_stays_in_its_sentence() -> None:
+    page = (
+        "Following my visit to your school on 7 and 8 May 2025, I write on behalf of His Majesty's "
+        "Chief\nInspector of Education, Children's Services and Skills to report the findings.\n"
+        "This is a letter to confirm that, following my visit, the school continues to be a good\n"
+        "school.\n"
+    )
+    assert [" ".join(s.split()) for s in answer._sentences(page)] == [
+        "Following my visit to your school on 7 and 8 May 2025, I write on behalf of His Majesty's "
+        "Chief Inspector of Education, Children's Services and Skills to report the findings.",
+        "This is a letter to confirm that, following my visit, the school continues to be a good "
+        "school.",
+    ]
+
+
+def test_a_sentence_sharing_one_word_of_a_longer_question_does_not_answer_it(
+    demo_runtime: Runtime,
+) -> None:
+    question = "What did inspectors say about the sixth form?"
+    answer = answer_question(demo_runtime, "900001", question)
+    assert answer.answer == NO_SUPPORT and answer.citations == []
+
+
+def test_ask_shows_each_quote_on_one_line_without_the_page_s_line_breaks() -> None:
+    from triage.ask.answer import Citation
+    from triage.cli.ask import print_answer
+    from triage.cli.common import console
+
+    quote = "Governors receive regular reports on attendance and ask useful questions about\nthem."
+    shown = Answer(
+        answer=f'The school\'s documents say:\n- "{collapse_whitespace(quote)}" [1]',
+        citations=[Citation(n=1, document="900001/letter.pdf", page=1, quote=quote)],
+        provider="none",
+        model="extractive",
+        dropped_citations=0,
+    )
+    width = console.width
+    console.width = 250
+    try:
+        with console.capture() as captured:
+            print_answer(shown)
+    finally:
+        console.width = width
+    rows = [line for line in captured.get().splitlines() if "900001/letter.pdf" in line]
+    assert len(rows) == 1 and collapse_whitespace(quote) in rows[0]

@@ -7,9 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import make_settings
+from tests.triage.llm_fakes import fake_llm
+from triage.ask.answer import NO_SUPPORT, answer_question
 from triage.extract.documents import read_school
 from triage.extract.judges.template import REPEATED
 from triage.extract.loading import load_school_evidence
+from triage.index.retrieval import retrieve_passages
 from triage.intake.ingestion import ingest_file
 from triage.runtime import open_runtime
 
@@ -51,3 +54,50 @@ def test_a_repeated_sentence_is_template_but_a_repeated_judgement_is_still_read(
     own = [" ".join(s.quote.split()) for r in reads for s in r.readings]
     assert SHARED_NARRATIVE not in own
     assert SHARED_JUDGEMENT in own
+
+
+def test_ask_never_quotes_a_sentence_other_schools_documents_hold(tmp_path: Path) -> None:
+    schools = {"100001": "Alder Primary", "100002": "Birch Primary", "100003": "Cedar Primary"}
+    with open_runtime(make_settings(tmp_path / "data")) as runtime:
+        for urn, name in schools.items():
+            letter = tmp_path / urn / "letter.txt"
+            letter.parent.mkdir()
+            letter.write_text(_letter(name), encoding="utf-8")
+            ingest_file(runtime, letter, urn=urn, kind="ofsted_report")
+        shared = answer_question(runtime, "100001", "Which documents did inspectors look at?")
+        own = answer_question(runtime, "100001", "Do pupils read widely?")
+    assert shared.answer == NO_SUPPORT and shared.citations == []
+    assert [" ".join(c.quote.split()) for c in own.citations] == [
+        "Pupils at Alder Primary read widely and talk with confidence about the books they know."
+    ]
+
+
+def test_a_model_s_quote_of_template_text_is_removed_with_its_claim(tmp_path: Path) -> None:
+    schools = {"100001": "Alder Primary", "100002": "Birch Primary", "100003": "Cedar Primary"}
+    own = "Pupils choose books from the new library every week and talk about them with confidence."
+    question = "What did inspectors find about reading?"
+    with open_runtime(make_settings(tmp_path / "data")) as runtime:
+        for urn, name in schools.items():
+            letter = tmp_path / urn / "letter.txt"
+            letter.parent.mkdir()
+            letter.write_text(_letter(name), encoding="utf-8")
+            ingest_file(runtime, letter, urn=urn, kind="ofsted_report")
+        note = tmp_path / "100001" / "visit-note.txt"
+        note.write_text(f"Reading\n\n{own}\n", encoding="utf-8")
+        ingest_file(runtime, note, urn="100001", kind="visit_note")
+        passages = retrieve_passages(runtime, "100001", question)
+        n_shared = next(i for i, p in enumerate(passages, 1) if SHARED_NARRATIVE in p.text)
+        n_own = next(i for i, p in enumerate(passages, 1) if own in p.text)
+        llm = fake_llm(
+            {
+                "answer": f"Inspectors looked widely [{n_shared}]. Pupils read widely [{n_own}].",
+                "citations": [
+                    {"n": n_shared, "quote": SHARED_NARRATIVE},
+                    {"n": n_own, "quote": own},
+                ],
+            }
+        )
+        answer = answer_question(runtime, "100001", question, llm=llm)
+    assert answer.dropped_citations == 1
+    assert [c.quote for c in answer.citations] == [own]
+    assert answer.answer == "Pupils read widely [1]."

@@ -19,7 +19,10 @@ from Stemmer import Stemmer
 
 from prompts import load_prompt
 from triage.extract.citations import collapse_whitespace, quote_on_page
-from triage.extract.judges.template import readable, structural_reason
+from triage.extract.judges.reading import read_judgement
+from triage.extract.judges.sentences import split_sentences
+from triage.extract.judges.template import readable, sentence_key, structural_reason
+from triage.extract.loading import template_keys
 from triage.extract.untrusted import addresses_system
 from triage.index.retrieval import RetrievedPassage, retrieve_passages
 from triage.llm.providers import (
@@ -69,7 +72,7 @@ def answer_question(
     passages = [p for p in found if not addresses_system(p.text)]
     model = llm or language_model(runtime)
     if model is None:
-        return _extractive_answer(runtime, question, passages)
+        return _extractive_answer(runtime, urn, question, passages)
     if not passages:
         return Answer(
             answer=NO_SUPPORT,
@@ -78,16 +81,13 @@ def answer_question(
             model=model.model,
             dropped_citations=0,
         )
-    return _model_answer(runtime, question, passages, model, on_token=on_token)
+    return _model_answer(runtime, urn, question, passages, model, on_token=on_token)
 
 
 # --- extractive (provider `none`) ------------------------------------------------------------
 
 _STEMMER = Stemmer("english")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-# A sentence ends at . ! or ?, or at a line break not followed by a lower-case letter (PDF text
-# wraps lines mid-sentence; a wrapped line goes on in lower case).
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+(?![a-z])")
 # Words that every school document shares: matching on them says nothing about relevance.
 _STOP = frozenset(
     """a about after again all also an and any are as at be been before being but by can could did
@@ -106,18 +106,23 @@ def _stems(text: str) -> set[str]:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if len(s.strip()) >= _MIN_SENTENCE]
+    """The passage's sentences as the judge reads them: a wrapped line goes on whatever its first
+    letter ("His Majesty's Chief / Inspector of Education ..." is one sentence); headings and
+    table rows stand alone."""
+    found = (text[s.start : s.end] for s in split_sentences(text))
+    return [s for s in found if len(s) >= _MIN_SENTENCE]
 
 
 def quotable(sentence: str, section: str | None) -> bool:
-    """A whole sentence of the school's own text: not a heading, a fragment or template text
-    (a key, a grade definition, a licence notice, contact details)."""
-    if _is_heading(sentence, section):
-        return False
+    """A whole sentence of the school's own text, or a judgement on a line of its own
+    ("Safeguarding standards met"): not a heading, a fragment or template text (a key, a grade
+    definition, a licence notice, contact details)."""
     plain = readable(sentence)
-    if not _WHOLE.match(plain) or structural_reason(plain, section) is not None:
+    if structural_reason(plain, section) is not None:
         return False
-    return True
+    if read_judgement(plain, heading=section, row=sentence) is not None:
+        return True  # a judgement heading its own section is still the judgement
+    return not _is_heading(sentence, section) and bool(_WHOLE.match(plain))
 
 
 # A whole sentence opens with a capital, a digit or a quote mark and ends with its stop.
@@ -132,16 +137,24 @@ def _is_heading(sentence: str, section: str | None) -> bool:
     return collapse_whitespace(sentence).lower() == title
 
 
-def _extractive_answer(runtime: Runtime, question: str, passages: list[RetrievedPassage]) -> Answer:
-    """Quote the sentences of the best passages that share the most terms with the question."""
+def _extractive_answer(
+    runtime: Runtime, urn: str, question: str, passages: list[RetrievedPassage]
+) -> Answer:
+    """Quote the sentences of the best passages that share the most terms with the question;
+    never a sentence that other schools' documents hold too (a letter's opening, a key)."""
     wanted = _stems(question)
+    with runtime.store.session() as session:
+        shared = set(template_keys(session, urn))
     scored: list[tuple[tuple[int, int, int], str, RetrievedPassage]] = []
     for rank, passage in enumerate(passages):
         for sentence in _sentences(passage.text):
-            if not quotable(sentence, passage.section):
+            repeated = sentence_key(readable(sentence)) in shared
+            if repeated or not quotable(sentence, passage.section):
                 continue
             matches = len(wanted & _stems(sentence))
-            if matches:
+            # At least half the question's terms: "What did inspectors say about the sixth
+            # form?" is not answered by any sentence that names an inspector.
+            if matches and 2 * matches >= len(wanted):
                 # More shared terms first; a full sentence beats a table cell; then retrieval rank.
                 full = int(sentence.rstrip().endswith((".", "!", "?")))
                 scored.append(((-matches, -full, rank), sentence, passage))
@@ -234,6 +247,7 @@ def format_passages(passages: Sequence[Fenceable]) -> str:
 
 def _model_answer(
     runtime: Runtime,
+    urn: str,
     question: str,
     passages: list[RetrievedPassage],
     llm: LanguageModel,
@@ -251,8 +265,12 @@ def _model_answer(
     ]
     out_of_range = len(reply.citations) - len(proposed)
     with runtime.store.session() as session:
+        # A quote of template text (a sentence other schools' documents hold) supports nothing.
+        shared = set(template_keys(session, urn))
+        own = [c for c in proposed if sentence_key(readable(c[2])) not in shared]
         check = _page_check(session)
-        verified, dropped = _verify(proposed, check)
+        verified, dropped = _verify(own, check)
+        dropped += len(proposed) - len(own)
         text, citations, unsupported = _keep_cited_claims(
             reply.answer, verified, passages=passages, check=check
         )

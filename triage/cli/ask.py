@@ -15,6 +15,7 @@ from triage.cli import app, bench_app
 from triage.cli.common import console, errors, handle_errors, settings_from, shown
 from triage.extract.judges.llm import LLM as _LLM_JUDGE  # noqa: F401  registers `--extractor llm`
 from triage.llm.providers import LanguageModel, language_model
+from triage.quotes import one_line
 from triage.runtime import Runtime, open_runtime
 
 # Exactly the keys the JSON output promises; the model name is shown only in the rich output.
@@ -74,7 +75,7 @@ def print_answer(answer: Answer) -> None:
     if answer.citations:
         table = Table("n", "document", "page", "quote", title="Citations (verified verbatim)")
         for c in answer.citations:
-            table.add_row(str(c.n), shown(c.document), str(c.page or "-"), shown(c.quote))
+            table.add_row(str(c.n), shown(c.document), str(c.page or "-"), shown(one_line(c.quote)))
         console.print(table)
     dropped = answer.dropped_citations
     note = f", {dropped} unverifiable citation{'s' * (dropped != 1)} removed" if dropped else ""
