@@ -240,11 +240,16 @@ def test_a_sentence_sharing_one_word_of_a_longer_question_does_not_answer_it(
     assert answer.answer == NO_SUPPORT and answer.citations == []
 
 
-def test_ask_shows_each_quote_on_one_line_without_the_page_s_line_breaks() -> None:
-    from triage.ask.answer import Citation
-    from triage.cli.ask import print_answer
-    from triage.cli.common import console
+def test_ask_shows_each_quote_on_one_line_without_the_page_s_line_breaks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rich.console import Console
 
+    from triage.ask.answer import Citation
+    from triage.cli import ask
+
+    wide = Console(width=250, emoji=False)
+    monkeypatch.setattr(ask, "console", wide)
     quote = "Governors receive regular reports on attendance and ask useful questions about\nthem."
     shown = Answer(
         answer=f'The school\'s documents say:\n- "{collapse_whitespace(quote)}" [1]',
@@ -253,12 +258,22 @@ def test_ask_shows_each_quote_on_one_line_without_the_page_s_line_breaks() -> No
         model="extractive",
         dropped_citations=0,
     )
-    width = console.width
-    console.width = 250
-    try:
-        with console.capture() as captured:
-            print_answer(shown)
-    finally:
-        console.width = width
+    with wide.capture() as captured:
+        ask.print_answer(shown)
     rows = [line for line in captured.get().splitlines() if "900001/letter.pdf" in line]
     assert len(rows) == 1 and collapse_whitespace(quote) in rows[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("What did inspectors say about the sixth form?", "sixth form"),
+        ("How good is the quality of teaching?", "teach"),
+    ],
+)
+def test_the_words_a_question_asks_with_do_not_choose_its_quotes(
+    demo_runtime: Runtime, question: str, term: str
+) -> None:
+    answer = answer_question(demo_runtime, "900002", question)
+    assert answer.citations
+    assert all(term in c.quote.lower() for c in answer.citations)

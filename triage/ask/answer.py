@@ -88,13 +88,15 @@ def answer_question(
 
 _STEMMER = Stemmer("english")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-# Words that every school document shares: matching on them says nothing about relevance.
+# Words that every school document shares, and the words a question about one asks with
+# ("what did inspectors find", "how good is"): matching on them says nothing about relevance.
 _STOP = frozenset(
     """a about after again all also an and any are as at be been before being but by can could did
     do does doing for from had has have how i if in into is it its know me more most my no nor not
     of on or our out over should since so some such tell than that the their them then there these
     they this those to too under until up very was we were what when where which while who whom
-    why will with would you your school schools pupil pupils""".split()
+    why will with would you your school schools pupil pupils say said says find found good well
+    quality main inspector inspectors inspection""".split()
 )
 _MAX_QUOTES = 3
 _MIN_SENTENCE = 25
