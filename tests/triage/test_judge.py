@@ -186,6 +186,18 @@ def test_heading_gives_the_aspect_of_a_vague_sentence() -> None:
     assert {r.aspect for r in reading.readings} == {"attendance"}
 
 
+def test_a_heading_names_a_topic_and_is_no_finding_but_still_raises_a_flag() -> None:
+    text = (
+        "Attendance and reduced timetables\n"
+        "Attendance this year is 61.3%, below the figure for similar schools nationally.\n"
+    )
+    reading = read_passage(text, kind="visit_note")
+    assert [(r.aspect, r.level) for r in reading.readings] == [("attendance", 3)]
+    assert reading.readings[0].quote.startswith("Attendance this year")
+    notice = read_passage("Warning Notice\nIssued under section 60 of the Act.", kind="other")
+    assert [flag for flag, _ in notice.flags] == ["warning_notice"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "aspect", "level"),
     [

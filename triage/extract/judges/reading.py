@@ -172,6 +172,8 @@ def read_passage(
         if not is_evidence(plain):
             continue
         flags.extend((flag, quote) for flag in read_flags(plain, names=context.names))
+        if sentence.titles:
+            continue  # a heading names a topic ("Attendance and reduced timetables"), no finding
         narrative = _narrative(plain, quote, sentence, kind=kind, names=context.names)
         flags.extend((flag, quote) for r in narrative for flag in r.flags)
         readings.extend(narrative)

@@ -32,6 +32,7 @@ class Sentence:
     start: int
     end: int
     heading: str | None
+    titles: bool = False  # a heading: it names what follows, and is no finding itself
 
 
 def split_sentences(text: str, *, heading: str | None = None) -> list[Sentence]:
@@ -61,7 +62,7 @@ def split_sentences(text: str, *, heading: str | None = None) -> list[Sentence]:
         if _is_heading(stripped, paragraph, lines[index + 1 :]):
             sentences.extend(_paragraph_sentences(text, paragraph, heading))
             paragraph = []
-            sentences.append(Sentence(start + lead, end, heading))
+            sentences.append(Sentence(start + lead, end, heading, titles=True))
             heading = " ".join(stripped.lstrip("#").split())
             continue
         if _BULLET.match(line) and paragraph:
