@@ -204,6 +204,9 @@ def test_a_warning_notice_raises_its_flag() -> None:
 
 def test_a_statement_about_a_partner_school_is_not_about_this_school() -> None:
     reading = read_school(evidence_of(("sef-partner.md", "sef")))
+    # The Markdown grade table's rows are the self-evaluation's grades.
+    assert judgements(reading)["quality of education"] == ("good", 2)
+    assert judgements(reading)["leadership and management"] == ("outstanding", 1)
     assert "causing_concern" not in flags(reading)
     assert not [r for r in readings(reading) if r[0] == "safeguarding"]
     assert ("attendance", 2) in {(a, level) for a, level, _ in readings(reading)} or (

@@ -61,6 +61,14 @@ def test_graded_terms_of_both_ofsted_frameworks(sentence: str, aspect: str, leve
         ("Personal development\tGrade 2\tEnrichment for all", "good", 2),
         ("Curriculum and teaching\tExpected\tKS4 offer broadened", "expected_standard", 2),
         ("Achievement: Strong", "strong_standard", 2),
+        # ... or with its number beside it, or in a Markdown table's cells.
+        ("Quality of education\tGood (2)\tStrong curriculum", "good", 2),
+        ("Behaviour and attitudes   2 - Good   Calm corridors", "good", 2),
+        ("Personal development\tGrade 1 (Outstanding)", "outstanding", 1),
+        ("Leadership and management: Requires improvement (3)", "requires_improvement", 3),
+        ("Quality of Education (Good)", "good", 2),
+        ("| Quality of education | RI | Foundation subjects weak |", "requires_improvement", 3),
+        ("Curriculum and teaching | Strong standard | Broad offer", "strong_standard", 2),
     ],
 )
 def test_grade_table_lines_are_judgements(line: str, grade: str, level: int) -> None:
@@ -75,6 +83,9 @@ def test_a_sentence_mentioning_a_grade_is_not_a_grade_line() -> None:
     # A short grade is one only after a cell that names an evaluation area.
     assert read_grade_line("Number of pupils\t2") is None
     assert read_grade_line("Attendance\t96.1\t95.0") is None
+    # A number beside a grade is its grade number, not any number.
+    assert read_grade_line("Quality of education 2025 Good") is None
+    assert read_grade_line("| Area | Grade | Evidence |") is None
 
 
 @pytest.mark.parametrize(

@@ -45,9 +45,13 @@ from triage.vocabulary import (
 
 LEXICON_FILE = Path(__file__).resolve().parent / "lexicon.yaml"
 # A grade-table line: optional numbering, an evaluation area, a separator, a grade or verdict.
+# An area and its grade, the whole line: "Leadership and management: Good", and as tables write
+# it, "Good (2)", "2 - Good", "Grade 2 (Good)", "(Good)".
+_GRADE_NUMBER = r"\(?\s*(grade\s*)?[1-4]\s*\)?"
 _GRADE_LINE = (
     r"^\W*(\d{{1,2}}[.)]?\s*)?(?P<area>{areas})"
-    r"\s*(is|:|-|\u2013|\u2014)?\s*(?P<grade>{grades})\W*$"
+    r"\s*(is|:|-|\u2013|\u2014)?\s*(" + _GRADE_NUMBER + r"\s*(-|:|\u2013|\u2014)?\s*)?"
+    r"\(?(?P<grade>{grades})(\s*" + _GRADE_NUMBER + r")?\W*$"
 )
 
 

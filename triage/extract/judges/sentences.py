@@ -15,7 +15,9 @@ from triage.extract.lexicon import lexicon
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|No|St|vs|approx|cf)\.$", re.I)
 _BULLET = re.compile(r"^\s*([-*\u2022]|\d{1,2}[.)]|[a-z][.)])\s+")
-TABLE_ROW = re.compile(r"\S(?:[ \t]{3,}|\t)\S")  # table cells apart by a tab or a run of spaces
+# Table cells apart by a tab or a run of spaces (a PDF's or a DOCX's table), or between pipes
+# (a Markdown table: "| Achievement | Good | KS2 above national |").
+TABLE_ROW = re.compile(r"\S(?:[ \t]{3,}|\t| +\| +)\S|^\s*\|.*\S.*\|\s*$")
 _CLAUSE = re.compile(
     r";|:\s|,\s*(?:but|however|although|though|while|whereas|yet)\b|,\s*(?=(?:which|who|whose|"
     r"where)\b)|\s(?:but|although|though|"
@@ -74,8 +76,13 @@ def split_sentences(text: str, *, heading: str | None = None) -> list[Sentence]:
 
 
 def table_cells(line: str) -> list[str]:
-    """The cells of a table row, apart by a tab or a run of spaces, as the page has them."""
-    return [c for c in re.split(r"\t|\s{3,}", line.strip()) if c.strip()]
+    """The cells of a table row, apart by a tab, a run of spaces or a pipe, as the page has them."""
+    row = line.strip()
+    if row.startswith("|") and row.endswith("|"):
+        row = row[1:-1]
+    elif re.search(r"\t|\s{3,}", row) or not re.search(r" \| ", row):
+        return [c for c in re.split(r"\t|\s{3,}", row) if c.strip()]
+    return [c.strip() for c in row.split("|") if c.strip()]
 
 
 def split_clauses(sentence: str) -> list[str]:
