@@ -8,6 +8,7 @@ from triage.extract.judges.reading import (
     is_evidence,
     read_flags,
     read_grade_line,
+    read_judgement,
     read_passage,
     read_sentence,
 )
@@ -76,6 +77,20 @@ def test_grade_table_lines_are_judgements(line: str, grade: str, level: int) -> 
     assert judgement is not None
     assert (judgement.grade, judgement.level) == (grade, level)
     assert judgement.quote == line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("This is a letter to confirm that the school continues to be a good school.", 2),
+        ("This school continues to be good.", 2),  # short inspections, 2015 to 2019
+        ("This school continues to be outstanding.", 1),
+    ],
+)
+def test_an_ungraded_letter_s_verdict_in_either_era_s_words(sentence: str, level: int) -> None:
+    judgement = read_judgement(sentence, form="ungraded_inspection")
+    assert judgement is not None and judgement.level == level
+    assert read_judgement("Behaviour continues to be good.", form="ungraded_inspection") is None
 
 
 def test_a_sentence_mentioning_a_grade_is_not_a_grade_line() -> None:
