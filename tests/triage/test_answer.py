@@ -277,3 +277,17 @@ def test_the_words_a_question_asks_with_do_not_choose_its_quotes(
     answer = answer_question(demo_runtime, "900002", question)
     assert answer.citations
     assert all(term in c.quote.lower() for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "shared"),
+    [
+        ("How good is the quality of teaching?", "Teachers check understanding well.", 1),
+        ("Is governance effective?", "Governors challenge leaders.", 1),
+        ("What did inspectors say about the sixth form?", "The formal review is due.", 0),
+    ],
+)
+def test_a_question_s_term_matches_the_same_word_in_another_form(
+    question: str, sentence: str, shared: int
+) -> None:
+    assert answer._shared_terms(answer._stems(question), answer._stems(sentence)) == shared

@@ -101,6 +101,7 @@ def flags(reading: SchoolReading) -> list[str]:
         ("eif-graded.txt", "ofsted_report", "eif_report"),
         ("eif-ungraded-overall.txt", "ofsted_report", "eif_report"),
         ("section8-letter.txt", "ofsted_report", "ungraded_inspection"),
+        ("short-inspection-2018.txt", "ofsted_report", "ungraded_inspection"),
         ("monitoring-letter.txt", "ofsted_report", "monitoring_letter"),
         ("independent-progress.txt", "ofsted_report", "independent_progress"),
         ("warning-notice.txt", "other", "warning_notice"),
@@ -176,6 +177,27 @@ def test_a_letter_saying_the_school_might_be_outstanding() -> None:
     # An overall verdict is not an area's grade: narrative better than it is not held down to it.
     planned = [level for a, level, q in readings(reading) if q.startswith("The curriculum is")]
     assert planned and set(planned) == {1}
+
+
+def test_a_short_inspection_letter_of_2015_to_2019_is_read_as_a_letter_with_its_verdict() -> None:
+    reading = read_school(evidence_of(("short-inspection-2018.txt", "ofsted_report")))
+    assert judgements(reading)["overall effectiveness"] == ("good", 2)
+    assert judgements(reading)["safeguarding"][1] == 2
+    verdict = {a for a, level, q in readings(reading) if q == "This school continues to be good."}
+    assert verdict == {"curriculum_teaching", "behaviour", "personal_development", "leadership"}
+    # "Pupils' behaviour continues to be good" in the narrative is evidence, not a verdict.
+    verdicts = [
+        " ".join(j.quote.split())
+        for document in reading.documents.values()
+        for passage in document.passages.values()
+        for j in passage.judgements
+        if j.area == "overall effectiveness"
+    ]
+    assert verdicts == ["This school continues to be good."]
+    behaviour = [level for a, level, q in readings(reading) if "behaviour continues" in q]
+    assert behaviour and set(behaviour) == {2}
+    # The letter's fixed opening is template.
+    assert not [q for _, _, q in readings(reading) if "I write on behalf of" in q]
 
 
 def test_a_monitoring_letter_not_taking_effective_action_is_a_leadership_concern() -> None:

@@ -4,7 +4,10 @@ schools' reports word it alike."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import make_settings
 from tests.triage.llm_fakes import fake_llm
@@ -14,7 +17,7 @@ from triage.extract.judges.template import REPEATED
 from triage.extract.loading import load_school_evidence
 from triage.index.retrieval import retrieve_passages
 from triage.intake.ingestion import ingest_file
-from triage.runtime import open_runtime
+from triage.runtime import Runtime, open_runtime
 
 SHARED_NARRATIVE = (
     "Inspectors visited lessons, spoke with pupils and staff, and looked at a range of the "
@@ -33,9 +36,9 @@ def _letter(school: str) -> str:
     )
 
 
-def test_a_repeated_sentence_is_template_but_a_repeated_judgement_is_still_read(
-    tmp_path: Path,
-) -> None:
+@pytest.fixture
+def three_letters(tmp_path: Path) -> Iterator[Runtime]:
+    """Three schools' ungraded letters, sharing their template, ingested into a real store."""
     schools = {"100001": "Alder Primary", "100002": "Birch Primary", "100003": "Cedar Primary"}
     with open_runtime(make_settings(tmp_path / "data")) as runtime:
         for urn, name in schools.items():
@@ -43,7 +46,13 @@ def test_a_repeated_sentence_is_template_but_a_repeated_judgement_is_still_read(
             letter.parent.mkdir()
             letter.write_text(_letter(name), encoding="utf-8")
             ingest_file(runtime, letter, urn=urn, kind="ofsted_report")
-        evidence = load_school_evidence(runtime, "100001")
+        yield runtime
+
+
+def test_a_repeated_sentence_is_template_but_a_repeated_judgement_is_still_read(
+    three_letters: Runtime,
+) -> None:
+    evidence = load_school_evidence(three_letters, "100001")
     assert evidence.shared, "three schools' letters share sentences long enough to be keyed"
     reading = read_school(evidence)
     reads = [r for d in reading.documents.values() for r in d.passages.values()]
@@ -56,48 +65,36 @@ def test_a_repeated_sentence_is_template_but_a_repeated_judgement_is_still_read(
     assert SHARED_JUDGEMENT in own
 
 
-def test_ask_never_quotes_a_sentence_other_schools_documents_hold(tmp_path: Path) -> None:
-    schools = {"100001": "Alder Primary", "100002": "Birch Primary", "100003": "Cedar Primary"}
-    with open_runtime(make_settings(tmp_path / "data")) as runtime:
-        for urn, name in schools.items():
-            letter = tmp_path / urn / "letter.txt"
-            letter.parent.mkdir()
-            letter.write_text(_letter(name), encoding="utf-8")
-            ingest_file(runtime, letter, urn=urn, kind="ofsted_report")
-        shared = answer_question(runtime, "100001", "Which documents did inspectors look at?")
-        own = answer_question(runtime, "100001", "Do pupils read widely?")
+def test_ask_never_quotes_a_sentence_other_schools_documents_hold(three_letters: Runtime) -> None:
+    shared = answer_question(three_letters, "100001", "Which documents did inspectors look at?")
+    own = answer_question(three_letters, "100001", "Do pupils read widely?")
     assert shared.answer == NO_SUPPORT and shared.citations == []
     assert [" ".join(c.quote.split()) for c in own.citations] == [
         "Pupils at Alder Primary read widely and talk with confidence about the books they know."
     ]
 
 
-def test_a_model_s_quote_of_template_text_is_removed_with_its_claim(tmp_path: Path) -> None:
-    schools = {"100001": "Alder Primary", "100002": "Birch Primary", "100003": "Cedar Primary"}
+def test_a_model_s_quote_of_template_text_is_removed_with_its_claim(
+    three_letters: Runtime, tmp_path: Path
+) -> None:
     own = "Pupils choose books from the new library every week and talk about them with confidence."
     question = "What did inspectors find about reading?"
-    with open_runtime(make_settings(tmp_path / "data")) as runtime:
-        for urn, name in schools.items():
-            letter = tmp_path / urn / "letter.txt"
-            letter.parent.mkdir()
-            letter.write_text(_letter(name), encoding="utf-8")
-            ingest_file(runtime, letter, urn=urn, kind="ofsted_report")
-        note = tmp_path / "100001" / "visit-note.txt"
-        note.write_text(f"Reading\n\n{own}\n", encoding="utf-8")
-        ingest_file(runtime, note, urn="100001", kind="visit_note")
-        passages = retrieve_passages(runtime, "100001", question)
-        n_shared = next(i for i, p in enumerate(passages, 1) if SHARED_NARRATIVE in p.text)
-        n_own = next(i for i, p in enumerate(passages, 1) if own in p.text)
-        llm = fake_llm(
-            {
-                "answer": f"Inspectors looked widely [{n_shared}]. Pupils read widely [{n_own}].",
-                "citations": [
-                    {"n": n_shared, "quote": SHARED_NARRATIVE},
-                    {"n": n_own, "quote": own},
-                ],
-            }
-        )
-        answer = answer_question(runtime, "100001", question, llm=llm)
+    note = tmp_path / "100001" / "visit-note.txt"
+    note.write_text(f"Reading\n\n{own}\n", encoding="utf-8")
+    ingest_file(three_letters, note, urn="100001", kind="visit_note")
+    passages = retrieve_passages(three_letters, "100001", question)
+    n_shared = next(i for i, p in enumerate(passages, 1) if SHARED_NARRATIVE in p.text)
+    n_own = next(i for i, p in enumerate(passages, 1) if own in p.text)
+    llm = fake_llm(
+        {
+            "answer": f"Inspectors looked widely [{n_shared}]. Pupils read widely [{n_own}].",
+            "citations": [
+                {"n": n_shared, "quote": SHARED_NARRATIVE},
+                {"n": n_own, "quote": own},
+            ],
+        }
+    )
+    answer = answer_question(three_letters, "100001", question, llm=llm)
     assert answer.dropped_citations == 1
     assert [c.quote for c in answer.citations] == [own]
     assert answer.answer == "Pupils read widely [1]."

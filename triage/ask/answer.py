@@ -99,12 +99,26 @@ _STOP = frozenset(
     quality main inspector inspectors inspection""".split()
 )
 _MAX_QUOTES = 3
+# A stem at least this long that begins another is the same word ("teach", "teacher"); a shorter
+# one need not be ("form", "formal").
+_SHARED_PREFIX = 5
 _MIN_SENTENCE = 25
 
 
 def _stems(text: str) -> set[str]:
     words = [w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
     return set(_STEMMER.stemWords(words))
+
+
+def _shared_terms(wanted: set[str], found: set[str]) -> int:
+    """The question's terms the sentence holds: the same stem, or one the other begins with when
+    it is long enough to mean the same word ("teach" and "teacher", "govern" and "governor")."""
+    return sum(any(_same_word(term, word) for word in found) for term in wanted)
+
+
+def _same_word(first: str, second: str) -> bool:
+    short, long = sorted((first, second), key=len)
+    return short == long or (len(short) >= _SHARED_PREFIX and long.startswith(short))
 
 
 def _sentences(text: str) -> list[str]:
@@ -153,7 +167,7 @@ def _extractive_answer(
             repeated = sentence_key(readable(sentence)) in shared
             if repeated or not quotable(sentence, passage.section):
                 continue
-            matches = len(wanted & _stems(sentence))
+            matches = _shared_terms(wanted, _stems(sentence))
             # At least half the question's terms: "What did inspectors say about the sixth
             # form?" is not answered by any sentence that names an inspector.
             if matches and 2 * matches >= len(wanted):

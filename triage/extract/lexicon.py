@@ -44,9 +44,9 @@ from triage.vocabulary import (
 )
 
 LEXICON_FILE = Path(__file__).resolve().parent / "lexicon.yaml"
-# A grade-table line: optional numbering, an evaluation area, a separator, a grade or verdict.
-# An area and its grade, the whole line: "Leadership and management: Good", and as tables write
-# it, "Good (2)", "2 - Good", "Grade 2 (Good)", "(Good)".
+# A grade-table line, the whole line: optional numbering, an evaluation area, a separator, a
+# grade or verdict ("Leadership and management: Good"), the grade as tables also write it with
+# its number ("Good (2)", "2 - Good", "Grade 2 (Good)") or in brackets ("(Good)").
 _GRADE_NUMBER = r"\(?\s*(grade\s*)?[1-4]\s*\)?"
 _GRADE_LINE = (
     r"^\W*(\d{{1,2}}[.)]?\s*)?(?P<area>{areas})"
