@@ -212,6 +212,21 @@ def test_heading_gives_the_aspect_of_a_vague_sentence() -> None:
     assert {r.aspect for r in reading.readings} == {"attendance"}
 
 
+def test_a_sixth_form_grade_line_is_its_own_area_not_the_one_above_it() -> None:
+    text = (
+        "Early years                                   Strong standard\n"
+        "Children settle quickly and learn routines.\n"
+        "Sixth form                                    Expected standard\n"
+        "Students value the guidance they receive about their next steps.\n"
+    )
+    reading = read_passage(text, kind="ofsted_report")
+    assert [(j.area, j.aspects) for j in reading.judgements] == [
+        ("early years", ("early_years",)),
+        ("sixth form", ()),
+    ]
+    assert not [r for r in reading.readings if r.quote.startswith("Sixth form")]
+
+
 def test_a_heading_names_a_topic_and_is_no_finding_but_still_raises_a_flag() -> None:
     text = (
         "Attendance and reduced timetables\n"
