@@ -227,6 +227,17 @@ def test_a_sixth_form_grade_line_is_its_own_area_not_the_one_above_it() -> None:
     assert not [r for r in reading.readings if r.quote.startswith("Sixth form")]
 
 
+def test_an_area_not_applicable_to_the_school_is_no_finding() -> None:
+    text = (
+        "The quality of education                                Good\n"
+        "Sixth-form provision                                    Not applicable\n"
+        "Early years provision                                   Not applicable\n"
+        "Early years\tN/A\n"
+    )
+    reading = read_passage(text, kind="ofsted_report")
+    assert [(r.aspect, r.level) for r in reading.readings] == [("curriculum_teaching", 2)]
+
+
 def test_a_heading_names_a_topic_and_is_no_finding_but_still_raises_a_flag() -> None:
     text = (
         "Attendance and reduced timetables\n"
