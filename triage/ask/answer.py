@@ -19,9 +19,9 @@ from Stemmer import Stemmer
 
 from prompts import load_prompt
 from triage.extract.citations import collapse_whitespace, quote_on_page
-from triage.extract.judges.reading import read_judgement
+from triage.extract.judges.reading import ReadingContext, read_judgement
 from triage.extract.judges.sentences import split_sentences
-from triage.extract.judges.template import readable, sentence_key, structural_reason
+from triage.extract.judges.template import readable, structural_reason
 from triage.extract.loading import template_keys
 from triage.extract.untrusted import addresses_system
 from triage.index.retrieval import RetrievedPassage, retrieve_passages
@@ -145,6 +145,12 @@ def quotable(sentence: str, section: str | None) -> bool:
 _WHOLE = re.compile(r"^[\"'\u201c(]?[A-Z0-9][\s\S]*[.!?][\"'\u201d)]?$")
 
 
+def _template_of(session: Session, urn: str) -> ReadingContext:
+    """What the judge knows of the school's template: the keys of its sentences that other
+    schools' documents hold too (`ReadingContext.repeated` tells a sentence by them)."""
+    return ReadingContext(shared=frozenset(template_keys(session, urn)))
+
+
 def _is_heading(sentence: str, section: str | None) -> bool:
     """A passage repeats its section title as its first line; quoting the title says little."""
     if not section:
@@ -160,11 +166,11 @@ def _extractive_answer(
     never a sentence that other schools' documents hold too (a letter's opening, a key)."""
     wanted = _stems(question)
     with runtime.store.session() as session:
-        shared = set(template_keys(session, urn))
+        template = _template_of(session, urn)
     scored: list[tuple[tuple[int, int, int], str, RetrievedPassage]] = []
     for rank, passage in enumerate(passages):
         for sentence in _sentences(passage.text):
-            repeated = sentence_key(readable(sentence)) in shared
+            repeated = template.repeated(readable(sentence))
             if repeated or not quotable(sentence, passage.section):
                 continue
             matches = _shared_terms(wanted, _stems(sentence))
@@ -282,8 +288,8 @@ def _model_answer(
     out_of_range = len(reply.citations) - len(proposed)
     with runtime.store.session() as session:
         # A quote of template text (a sentence other schools' documents hold) supports nothing.
-        shared = set(template_keys(session, urn))
-        own = [c for c in proposed if sentence_key(readable(c[2])) not in shared]
+        template = _template_of(session, urn)
+        own = [c for c in proposed if not template.repeated(readable(c[2]))]
         check = _page_check(session)
         verified, dropped = _verify(own, check)
         dropped += len(proposed) - len(own)

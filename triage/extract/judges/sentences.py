@@ -15,6 +15,7 @@ from triage.extract.lexicon import lexicon
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|No|St|vs|approx|cf)\.$", re.I)
 _BULLET = re.compile(r"^\s*([-*\u2022]|\d{1,2}[.)]|[a-z][.)])\s+")
+_CELL_GAP = re.compile(r"\t|\s{3,}")  # between a PDF's or a DOCX's table cells
 # Table cells apart by a tab or a run of spaces (a PDF's or a DOCX's table), or between pipes
 # (a Markdown table: "| Achievement | Good | KS2 above national |").
 TABLE_ROW = re.compile(r"\S(?:[ \t]{3,}|\t| +\| +)\S|^\s*\|.*\S.*\|\s*$")
@@ -80,8 +81,8 @@ def table_cells(line: str) -> list[str]:
     row = line.strip()
     if row.startswith("|") and row.endswith("|"):
         row = row[1:-1]
-    elif re.search(r"\t|\s{3,}", row) or not re.search(r" \| ", row):
-        return [c for c in re.split(r"\t|\s{3,}", row) if c.strip()]
+    elif _CELL_GAP.search(row) or " | " not in row:
+        return [c for c in _CELL_GAP.split(row) if c.strip()]
     return [c.strip() for c in row.split("|") if c.strip()]
 
 
