@@ -238,6 +238,53 @@ def test_an_area_not_applicable_to_the_school_is_no_finding() -> None:
     assert [(r.aspect, r.level) for r in reading.readings] == [("curriculum_teaching", 2)]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The school does not have a sixth form.",
+        "There is no nursery or reception class.",
+        "No nursery or reception class",
+        "The school does not have any pupils in the early years.",
+        "There are no pupils with an education, health and care plan.",
+    ],
+)
+def test_a_phase_or_provision_the_school_does_not_have_is_no_finding(sentence: str) -> None:
+    assert _levels(sentence, kind="ofsted_report") == {}
+
+
+def test_a_missing_post_is_still_a_concern_and_no_exclusions_is_no_concern() -> None:
+    assert _levels("There is no early years lead in post.") == {"early_years": 3}
+    assert _levels("No pupils have been permanently excluded.") == {"behaviour": 2}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "levels"),
+    [
+        # "less well" is a weakness however well "achieve" reads on its own.
+        (
+            "Pupils with SEND achieve less well than their peers.",
+            {"achievement": 3, "inclusion_send": 3},
+        ),
+        ("Disadvantaged pupils achieve less well than other pupils.", {"achievement": 3}),
+        # The knowledge a curriculum sets out is the curriculum, without the word "curriculum".
+        (
+            "The school has not identified the precise knowledge that pupils should learn in "
+            "some subjects.",
+            {"curriculum_teaching": 3},
+        ),
+        (
+            "In some subjects, the school has not set out the important knowledge that pupils "
+            "need to learn.",
+            {"curriculum_teaching": 3},
+        ),
+    ],
+)
+def test_the_weaknesses_inspection_reports_state_plainly(
+    sentence: str, levels: dict[str, int]
+) -> None:
+    assert _levels(sentence, kind="ofsted_report") == levels
+
+
 def test_a_heading_names_a_topic_and_is_no_finding_but_still_raises_a_flag() -> None:
     text = (
         "Attendance and reduced timetables\n"
