@@ -257,6 +257,15 @@ def test_a_missing_post_is_still_a_concern_and_no_exclusions_is_no_concern() -> 
     assert _levels("No pupils have been permanently excluded.") == {"behaviour": 2}
 
 
+def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_words_name() -> (
+    None
+):
+    assert _levels("Pupil leadership roles are strong.") == {}
+    assert _levels("Staff well-being is strong.") == {}
+    assert _levels("Pupils' well-being is strong.") == {"personal_development": 2}
+    assert _levels("The school's leadership is strong.") == {"leadership": 2}
+
+
 @pytest.mark.parametrize(
     ("sentence", "levels"),
     [
