@@ -257,6 +257,18 @@ def test_a_missing_post_is_still_a_concern_and_no_exclusions_is_no_concern() -> 
     assert _levels("No pupils have been permanently excluded.") == {"behaviour": 2}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No additional LA support is needed.",
+        "No brokered school-to-school support is needed at present.",
+        "No further intervention is required.",
+    ],
+)
+def test_support_the_school_does_not_need_is_no_concern(sentence: str) -> None:
+    assert _levels(sentence) == {}
+
+
 def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_words_name() -> (
     None
 ):
