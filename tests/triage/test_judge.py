@@ -287,6 +287,12 @@ def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_
             {"achievement": 3, "inclusion_send": 3},
         ),
         ("Disadvantaged pupils achieve less well than other pupils.", {"achievement": 3}),
+        # Weaknesses not tackled are a concern: "not" turns the action, not the weakness.
+        ("Leadership has not tackled the weaknesses.", {"leadership": 3}),
+        ("Attendance remains the weakest area.", {"attendance": 3}),
+        # A check's outcome in a visit note's words.
+        ("The single central record was checked and is compliant.", {"safeguarding": 2}),
+        ("The single central record is non-compliant.", {"safeguarding": 3}),
         # The knowledge a curriculum sets out is the curriculum, without the word "curriculum".
         (
             "The school has not identified the precise knowledge that pupils should learn in "
