@@ -72,9 +72,6 @@ def build_profile(framework: Framework, extraction: Extraction) -> Profile:
     aspects = aspect_levels(_unique(read), reference=reference, framework=framework)
     by_id = {c.id: c for c in framework.characteristics}
     latest = max((i.date for i in read if i.document_kind == INSPECTION and i.date), default=None)
-    # Its grades stand for `recency.report_stands_for`; older, it no longer speaks for the
-    # school against what is read since.
-    stands = latest is None or recency.within(latest, reference, recency.report_stands_for)
     characteristics = [
         verdict(
             by_id[f.characteristic].id,
@@ -82,10 +79,8 @@ def build_profile(framework: Framework, extraction: Extraction) -> Profile:
             items,
             f.searched,
             concern_share=framework.scoring.concern_share,
-            citable=lambda item: (
-                not outweighed(
-                    item, aspects, latest, authority=framework.rule_authority.kinds, stands=stands
-                )
+            citable=lambda item: not outweighed(
+                item, aspects, latest, authority=framework.rule_authority.kinds
             ),
         )
         for f, items in findings
@@ -217,14 +212,13 @@ def outweighed(
     latest: dt.date | None,
     *,
     authority: Collection[str] = (),
-    stands: bool = True,
 ) -> bool:
     """A reading the school's evidence as a whole outweighs, from a source that does not stand
     against that on its own. It stays in the aspect's evidence against its level, for the
     officer to weigh; it is not cited as evidence of a characteristic.
     - A favourable reading of an aspect read lower: a self-evaluation's claim, a note, the
       minutes, an older inspection, a single word of the latest one. A data row and a firm
-      reading of the latest inspection, while its grades still `stand`, are still cited.
+      reading of the latest inspection are still cited.
     - A tentative concern about an aspect read secure or better, from a source without the
       authority to move a category on its own (`authority`: the framework's rule_authority
       kinds; a SEF's or the minutes' passing worry). A firm concern, and any from an inspection
@@ -236,7 +230,7 @@ def outweighed(
         return item.document_kind not in authority and item.confidence < FIRM_READING
     if item.level >= min(entry.level, CONCERN_LEVEL):
         return False
-    current = stands and item.document_kind == INSPECTION and item.date == latest
+    current = item.document_kind == INSPECTION and item.date == latest
     return not (current and item.confidence >= FIRM_READING)
 
 

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from tests.conftest import edited_framework
-from triage.extract.models import EvidenceItem, Extraction, Finding, Searched
+from triage.extract.models import EvidenceItem, Searched
 from triage.frameworks import load_framework
 from triage.frameworks.schema import Framework
-from triage.profile import aspect_levels, build_profile, outweighed, verdict
+from triage.profile import aspect_levels, outweighed, verdict
 
 pytestmark = pytest.mark.unit  # no model, database or server: `make test-unit`
 
@@ -288,52 +288,3 @@ def test_a_passing_worry_in_the_minutes_about_a_secure_aspect_is_not_cited(
     assert minuted.quote not in [e.quote for e in cited]
     everything = verdict("c", "established", [*secure, against], SEARCHED, concern_share=0.4)
     assert minuted.quote in [e.quote for e in everything.evidence]
-
-
-@pytest.mark.parametrize(
-    ("inspected", "cited"), [(dt.date(2024, 6, 12), True), (dt.date(2019, 11, 20), False)]
-)
-def test_the_newest_inspection_is_cited_against_what_is_read_since_only_while_its_grades_stand(
-    frameworks: dict[str, Framework], inspected: dt.date, cited: bool
-) -> None:
-    """Leadership reads needs attention on this year's visit notes; the school's one inspection
-    graded it good. Bristol's grades stand for two half-lives (1,080 days): an inspection of June
-    2024 is still cited against the verdict beside the notes, one of November 2019 is not, though
-    it stays among the aspect's evidence against its level."""
-    bristol = frameworks["bristol"]
-    characteristic = "bristol.developing.leadership-capacity-limited"
-    notes = [
-        item.model_copy(update={"characteristic": characteristic, "weight": 0.0})
-        for item in _readings(
-            "leadership", 3, ["Capacity is stretched now.", "Capacity is thin."], "supports", 0.6
-        )
-    ]
-    graded = _item("leadership", 2, kind="ofsted_report", quote="Leadership and management Good")
-    graded = graded.model_copy(
-        update={
-            "characteristic": characteristic,
-            "stance": "contradicts",
-            "confidence": 0.95,
-            "date": inspected,
-            "weight": 0.0,
-        }
-    )
-    extraction = Extraction(
-        school="900999",
-        framework="bristol",
-        extractor="rules",
-        reference_date=DATE,
-        findings=[
-            Finding(characteristic=characteristic, items=[*notes, graded], searched=SEARCHED)
-        ],
-        sweep=[],
-        judgements=[],
-        flags=[],
-        dropped_quotes=0,
-    )
-    profile = build_profile(bristol, extraction)
-    assert profile.aspects["leadership"].level == 3
-    assert graded.quote in {e.quote for e in profile.aspects["leadership"].evidence_against}
-    (result,) = profile.characteristics
-    assert result.verdict == "met"
-    assert (graded.quote in [e.quote for e in result.evidence]) is cited
