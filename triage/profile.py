@@ -26,7 +26,7 @@ from triage.extract.models import (
 )
 from triage.frameworks.schema import Framework
 
-CITATIONS = 3  # passages cited per verdict and per side of an aspect
+CITATIONS = 5  # passages cited per verdict and per side of an aspect
 CONCERN_LEVEL = 3
 # A favourable reading firm enough to cite against a verdict: a judgement, a data row or a
 # sentence with several cues (one evaluative word reads at 0.42, a national comparison at 0.54).
@@ -186,11 +186,15 @@ def verdict(
     met = support >= against and support > 0
     carrying = "supports" if met else "contradicts"
     ranked = sorted(items, key=lambda i: (-round(strength(i), 1), position[_key(i)], _rank(i)))
-    ranked = [i for i in ranked if citable(i)]
+    # What carries the verdict is cited; readings the evidence outweighs only when nothing else
+    # carries it (a verdict always shows what it stands on).
+    carried = [i for i in ranked if i.stance == carrying]
+    carried = [i for i in carried if citable(i)] or carried
     # The strongest against the verdict is cited beside it, when there is one worth citing: a
     # concern always (recall over reassurance), a favourable reading only when it is firm.
-    opposite = [i for i in ranked if i.stance != carrying and _citable_against(i)][:1]
-    cited = [i for i in ranked if i.stance == carrying][: CITATIONS - len(opposite)] + opposite
+    against_it = [i for i in ranked if i.stance != carrying and citable(i)]
+    opposite = [i for i in against_it if _citable_against(i)][:1]
+    cited = carried[: CITATIONS - len(opposite)] + opposite
     score = _weighted_level(items)
     return CharacteristicResult(
         characteristic=characteristic,

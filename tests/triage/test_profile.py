@@ -288,3 +288,40 @@ def test_a_passing_worry_in_the_minutes_about_a_secure_aspect_is_not_cited(
     assert minuted.quote not in [e.quote for e in cited]
     everything = verdict("c", "established", [*secure, against], SEARCHED, concern_share=0.4)
     assert minuted.quote in [e.quote for e in everything.evidence]
+
+
+def test_a_verdict_cites_the_five_passages_that_carry_it_most() -> None:
+    """Five passages carry a verdict: the strongest, in order, beside the strongest against it
+    when that is a concern; a sixth is not cited."""
+    quotes = [f"Attendance reading {n} is strong." for n in range(6)]
+    readings = [
+        _stance(_weighed("attendance", 2, weight=0.9 - n / 100, quote=q), "supports", 0.8)
+        for n, q in enumerate(quotes)
+    ]
+    cited = verdict("c", "established", readings, SEARCHED, concern_share=0.4).evidence
+    assert [e.quote for e in cited] == quotes[:5]
+    worry = _stance(
+        _weighed("attendance", 3, weight=0.9, quote="Absence is rising."), "contradicts", 0.5
+    )
+    cited = verdict("c", "established", [*readings, worry], SEARCHED, concern_share=0.4).evidence
+    assert [e.quote for e in cited] == [*quotes[:4], worry.quote]
+
+
+def test_a_verdict_carried_only_by_outweighed_readings_still_cites_them() -> None:
+    """A verdict always shows what it stands on: when every reading that carries it is one the
+    evidence outweighs, those readings are cited; beside citable ones they are not."""
+    old = _readings("leadership", 2, ["Leaders were effective in 2019."], "supports", 0.9)
+    now = _readings("leadership", 2, ["Leaders are effective."], "supports", 0.6)
+    only_old = verdict(
+        "c", "established", old, SEARCHED, concern_share=0.4, citable=lambda i: False
+    )
+    assert only_old.verdict == "met" and [e.quote for e in only_old.evidence] == [old[0].quote]
+    both = verdict(
+        "c",
+        "established",
+        [*old, *now],
+        SEARCHED,
+        concern_share=0.4,
+        citable=lambda i: i.quote != old[0].quote,
+    )
+    assert [e.quote for e in both.evidence] == [now[0].quote]
