@@ -269,6 +269,35 @@ def test_support_the_school_does_not_need_is_no_concern(sentence: str) -> None:
     assert _levels(sentence) == {}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "levels"),
+    [
+        # The pupils' attendance over a term or a year, not attendance at an event.
+        (
+            "Attendance for the spring term was 92.4%, in line with the national figure.",
+            {"attendance": 2},
+        ),
+        ("Attendance at the school is 95.1%, above the national average.", {"attendance": 2}),
+        ("Attendance at the parents' evening was high.", {}),
+        # Inspection reports' own phrasings of an area.
+        (
+            "Leaders, including governors, have an exceptionally clear and accurate view of the "
+            "school.",
+            {"leadership": 1, "governance": 1},
+        ),
+        (
+            "The programme for pupils' wider development is exceptional.",
+            {"personal_development": 1},
+        ),
+        ("Pupils receive helpful careers advice.", {"personal_development": 2}),
+    ],
+)
+def test_what_inspection_reports_and_minutes_say_in_their_own_words(
+    sentence: str, levels: dict[str, int]
+) -> None:
+    assert _levels(sentence, kind="minutes") == levels
+
+
 def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_words_name() -> (
     None
 ):
