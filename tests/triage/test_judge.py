@@ -290,6 +290,18 @@ def test_support_the_school_does_not_need_is_no_concern(sentence: str) -> None:
             {"personal_development": 1},
         ),
         ("Pupils receive helpful careers advice.", {"personal_development": 2}),
+        # Safeguarding in the words of practice: referrals, escalation, whom to speak to.
+        (
+            "Pupils know whom to speak to if they are worried, and staff record and escalate "
+            "concerns promptly.",
+            {"safeguarding": 2},
+        ),
+        ("Staff do not escalate concerns promptly.", {"safeguarding": 3}),
+        (
+            "A concern raised by a nurse was not referred to children's social care for eleven "
+            "days.",
+            {"safeguarding": 3},
+        ),
     ],
 )
 def test_what_inspection_reports_and_minutes_say_in_their_own_words(
