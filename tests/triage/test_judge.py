@@ -310,6 +310,11 @@ def test_what_inspection_reports_and_minutes_say_in_their_own_words(
     assert _levels(sentence, kind="minutes") == levels
 
 
+def test_a_policy_passed_without_changes_under_its_heading_is_no_finding() -> None:
+    minutes = "Safeguarding\nThe safeguarding policy was re-adopted without changes.\n"
+    assert read_passage(minutes, kind="minutes").readings == ()
+
+
 def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_words_name() -> (
     None
 ):
