@@ -269,6 +269,20 @@ def test_support_the_school_does_not_need_is_no_concern(sentence: str) -> None:
     assert _levels(sentence) == {}
 
 
+def test_a_policy_passed_without_changes_under_its_heading_is_no_finding() -> None:
+    minutes = "Safeguarding\nThe safeguarding policy was re-adopted without changes.\n"
+    assert read_passage(minutes, kind="minutes").readings == ()
+
+
+def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_words_name() -> (
+    None
+):
+    assert _levels("Pupil leadership roles are strong.") == {}
+    assert _levels("Staff well-being is strong.") == {}
+    assert _levels("Pupils' well-being is strong.") == {"personal_development": 2}
+    assert _levels("The school's leadership is strong.") == {"leadership": 2}
+
+
 @pytest.mark.parametrize(
     ("sentence", "levels"),
     [
@@ -302,31 +316,6 @@ def test_support_the_school_does_not_need_is_no_concern(sentence: str) -> None:
             "days.",
             {"safeguarding": 3},
         ),
-    ],
-)
-def test_what_inspection_reports_and_minutes_say_in_their_own_words(
-    sentence: str, levels: dict[str, int]
-) -> None:
-    assert _levels(sentence, kind="minutes") == levels
-
-
-def test_a_policy_passed_without_changes_under_its_heading_is_no_finding() -> None:
-    minutes = "Safeguarding\nThe safeguarding policy was re-adopted without changes.\n"
-    assert read_passage(minutes, kind="minutes").readings == ()
-
-
-def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_words_name() -> (
-    None
-):
-    assert _levels("Pupil leadership roles are strong.") == {}
-    assert _levels("Staff well-being is strong.") == {}
-    assert _levels("Pupils' well-being is strong.") == {"personal_development": 2}
-    assert _levels("The school's leadership is strong.") == {"leadership": 2}
-
-
-@pytest.mark.parametrize(
-    ("sentence", "levels"),
-    [
         # "less well" is a weakness however well "achieve" reads on its own.
         (
             "Pupils with SEND achieve less well than their peers.",
@@ -352,7 +341,7 @@ def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_
         ),
     ],
 )
-def test_the_weaknesses_inspection_reports_state_plainly(
+def test_what_inspection_reports_and_notes_say_in_their_own_words(
     sentence: str, levels: dict[str, int]
 ) -> None:
     assert _levels(sentence, kind="ofsted_report") == levels
