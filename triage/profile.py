@@ -26,7 +26,8 @@ from triage.extract.models import (
 )
 from triage.frameworks.schema import Framework
 
-CITATIONS = 5  # passages cited per verdict and per side of an aspect
+CITATIONS = 5  # passages cited per verdict
+ASPECT_CITATIONS = 3  # passages shown on each side of an aspect's level
 CONCERN_LEVEL = 3
 # A favourable reading firm enough to cite against a verdict: a judgement, a data row or a
 # sentence with several cues (one evaluative word reads at 0.42, a national comparison at 0.54).
@@ -135,8 +136,8 @@ def aspect_levels(
             sef_level=_optional_level(sef, share),  # type: ignore[arg-type]
             others_level=_optional_level(others, share),  # type: ignore[arg-type]
             recall_override=override,
-            evidence_for=[i for i in ranked if i.level == level][:CITATIONS],
-            evidence_against=[i for i in ranked if i.level != level][:CITATIONS],
+            evidence_for=[i for i in ranked if i.level == level][:ASPECT_CITATIONS],
+            evidence_against=[i for i in ranked if i.level != level][:ASPECT_CITATIONS],
         )
     return result
 

@@ -325,3 +325,20 @@ def test_a_verdict_carried_only_by_outweighed_readings_still_cites_them() -> Non
         citable=lambda i: i.quote != old[0].quote,
     )
     assert [e.quote for e in both.evidence] == [now[0].quote]
+
+
+def test_an_aspect_shows_three_passages_on_each_side_of_its_level(
+    frameworks: dict[str, Framework],
+) -> None:
+    """The aspect's own summary stays short beside the verdicts' five citations."""
+    strong = _readings(
+        "attendance", 2, [f"Attendance note {n} is strong." for n in range(5)], "supports", 0.8
+    )
+    weak = _readings(
+        "attendance", 3, [f"Absence note {n} is rising." for n in range(5)], "supports", 0.3
+    )
+    entry = aspect_levels([*strong, *weak], reference=DATE, framework=frameworks["bristol"])[
+        "attendance"
+    ]
+    assert entry.level == 2
+    assert len(entry.evidence_for) == 3 and len(entry.evidence_against) == 3
