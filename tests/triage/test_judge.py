@@ -316,6 +316,14 @@ def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_
             "days.",
             {"safeguarding": 3},
         ),
+        # Bristol's Extending: "evidence to show positive impact for partner schools".
+        (
+            "Their work with partner schools is having a clear impact: several schools in the "
+            "partnership have improved their attendance.",
+            {"partnership": 1},
+        ),
+        ("The hub programme is having a measurable effect on other settings.", {"partnership": 1}),
+        ("Attendance in other schools is higher.", {}),
         # "less well" is a weakness however well "achieve" reads on its own.
         (
             "Pupils with SEND achieve less well than their peers.",
