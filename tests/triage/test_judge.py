@@ -269,6 +269,10 @@ def test_support_the_school_does_not_need_is_no_concern(sentence: str) -> None:
     assert _levels(sentence) == {}
 
 
+def test_advice_to_think_carefully_is_a_prescription_not_a_finding() -> None:
+    assert read_passage("Leaders should think carefully about the curriculum.").readings == ()
+
+
 def test_a_policy_passed_without_changes_under_its_heading_is_no_finding() -> None:
     minutes = "Safeguarding\nThe safeguarding policy was re-adopted without changes.\n"
     assert read_passage(minutes, kind="minutes").readings == ()
@@ -324,6 +328,13 @@ def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_
         ),
         ("The hub programme is having a measurable effect on other settings.", {"partnership": 1}),
         ("Attendance in other schools is higher.", {}),
+        # Self-evaluation found accurate, in an officer's words.
+        ("The head's self-evaluation matches what I saw.", {"leadership": 2}),
+        ("The self-evaluation is borne out by what inspectors found.", {"leadership": 2}),
+        (
+            "Children with SEND are identified quickly and supported expertly.",
+            {"inclusion_send": 1},
+        ),
         # "less well" is a weakness however well "achieve" reads on its own.
         (
             "Pupils with SEND achieve less well than their peers.",
