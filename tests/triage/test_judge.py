@@ -328,6 +328,11 @@ def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_
         ),
         ("The hub programme is having a measurable effect on other settings.", {"partnership": 1}),
         ("Attendance in other schools is higher.", {}),
+        # "Nothing ... indicates that" something was done is no reassurance.
+        (
+            "Nothing in the records indicates that leaders followed up the safeguarding concerns.",
+            {"safeguarding": 3},
+        ),
         # Self-evaluation found accurate, in an officer's words.
         ("The head's self-evaluation matches what I saw.", {"leadership": 2}),
         ("The self-evaluation is borne out by what inspectors found.", {"leadership": 2}),
