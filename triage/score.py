@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from triage.extract.models import EvidenceItem, Proposal
+from triage.extract.models import AspectLevel, EvidenceItem, Proposal
 from triage.frameworks.schema import Framework, LimitingRule
 from triage.profile import Profile
 from triage.vocabulary import GRADE_LEVELS, aspect_name
@@ -140,15 +140,18 @@ def fired_rules(framework: Framework, profile: Profile) -> list[Fired]:
     for rule in framework.limiting_rules:
         found = _trigger(rule, profile)
         if found is not None:
-            because, sources = found
-            first = sources[0] if sources else ("", "", "")
+            because, groups = found
+            first = groups[0][0] if groups and groups[0] else ("", "", "")
+            # Each aspect a rule counts stands on its own evidence: strong when as many of
+            # them as the rule needs are each said by a source of enough authority.
+            strong = sum(_authoritative(framework, profile, g) for g in groups)
             fired.append(
                 Fired(
                     rule=rule,
                     because=because,
                     document=first[0],
                     quote=first[2],
-                    strong=_authoritative(framework, profile, sources),
+                    strong=strong >= (rule.when.count_at_least or 1),
                 )
             )
     return fired
@@ -166,26 +169,24 @@ def _authoritative(framework: Framework, profile: Profile, sources: list[Source]
     return len({document for document, _, _ in sources}) >= authority.sources
 
 
-def _trigger(rule: LimitingRule, profile: Profile) -> tuple[str, list[Source]] | None:
-    """Why the rule's condition holds, and its sources strongest first; None if it does not."""
+def _trigger(rule: LimitingRule, profile: Profile) -> tuple[str, list[list[Source]]] | None:
+    """Why the rule's condition holds, and its sources strongest first (one list for each
+    aspect it counts); None if it does not."""
     when = rule.when
-    if when.aspect is not None and when.level_at_least is not None:
-        entry = profile.aspects.get(when.aspect)
-        if entry is None or entry.level < when.level_at_least:
+    if when.level_at_least is not None:
+        least = when.level_at_least
+        named = [when.aspect] if when.aspect is not None else when.aspects or []
+        held = [a for a in named if a in profile.aspects and profile.aspects[a].level >= least]
+        if not held or len(held) < (when.count_at_least or 1):
             return None
-        items = _by_strength(entry)
-        at_level = [i for i in items if i.level >= when.level_at_least]
-        adverse = at_level or [i for i in items if i.level > 2] or items
-        return (
-            f"{when.aspect} at level {entry.level}",
-            [(i.document, i.document_kind, i.quote) for i in adverse],
-        )
+        because = " and ".join(f"{a} at level {profile.aspects[a].level}" for a in held)
+        return because, [_adverse(profile.aspects[a], least) for a in held]
     if when.flag is not None:
         found = [f for f in profile.flags if f.flag == when.flag]
         if not found:
             return None
         ordered = sorted(found, key=lambda f: (f.document, f.page or 0, f.quote))
-        return (f"flag {when.flag}", [(f.document, f.kind, f.quote) for f in ordered])
+        return (f"flag {when.flag}", [[(f.document, f.kind, f.quote) for f in ordered]])
     if when.judgement is not None:
         threshold = GRADE_LEVELS[when.judgement]
         graver = [j for j in profile.judgements if j.level >= threshold]
@@ -196,9 +197,17 @@ def _trigger(rule: LimitingRule, profile: Profile) -> tuple[str, list[Source]] |
         # Judgements are read only in the forms an inspectorate publishes.
         return (
             f"judgement {top.area}: {top.grade}",
-            [(j.document, "ofsted_report", j.quote) for j in gravest],
+            [[(j.document, "ofsted_report", j.quote) for j in gravest]],
         )
     return None
+
+
+def _adverse(entry: AspectLevel, least: int) -> list[Source]:
+    """An aspect's readings at the rule's level or worse, strongest first, else its gravest."""
+    items = _by_strength(entry)
+    at_level = [i for i in items if i.level >= least]
+    adverse = at_level or [i for i in items if i.level > 2] or items
+    return [(i.document, i.document_kind, i.quote) for i in adverse]
 
 
 def apply_rules(framework: Framework, base: str | None, fired: list[Fired]) -> str | None:

@@ -92,9 +92,10 @@ def _uniform(framework: Framework, level: int) -> dict[str, int]:
 def _trigger(rule: LimitingRule, levels: dict[str, int]) -> dict[str, object]:
     """Profile parts that make exactly this rule's condition true."""
     when = rule.when
-    if when.aspect is not None:
-        assert when.level_at_least is not None
-        return {"levels": {**levels, when.aspect: when.level_at_least}}
+    if when.level_at_least is not None:
+        named = [when.aspect] if when.aspect is not None else when.aspects or []
+        held = named[: when.count_at_least or 1]
+        return {"levels": {**levels, **dict.fromkeys(held, when.level_at_least)}}
     if when.flag is not None:
         flag = FlagFound(
             flag=when.flag,
@@ -149,7 +150,8 @@ def test_proposal_names_support_level_and_scores_every_category(
     frameworks: dict[str, Framework],
 ) -> None:
     fw = frameworks["bristol"]
-    levels = {**_uniform(fw, 3), "safeguarding": 2}
+    # Needs attention nearly everywhere; the budget and governance secure, so no rule fires.
+    levels = {**_uniform(fw, 3), "safeguarding": 2, "finance_estates": 2, "governance": 2}
     proposal = score_school(fw, _profile(fw, levels))
     assert proposal.category == "developing"
     assert proposal.support_level == "enhanced"
@@ -393,20 +395,22 @@ def _weak(rule: LimitingRule, levels: dict[str, int], sources: int) -> dict[str,
     `sources` different documents."""
     when = rule.when
     kinds = ["sef", "minutes"][:sources]
-    if when.aspect is not None:
-        assert when.level_at_least is not None
-        items = [
-            _item(when.aspect, when.level_at_least, kind=k, quote=f"Concern noted in the {k}.")
-            for k in kinds
-        ]
-        entry = AspectLevel(
-            level=when.level_at_least,  # type: ignore[arg-type]
-            score=float(when.level_at_least),
-            weight=1.0,
-            items=len(items),
-            evidence_for=items,
-        )
-        return {"levels": levels, "aspect": (when.aspect, entry)}
+    if when.level_at_least is not None:
+        named = [when.aspect] if when.aspect is not None else when.aspects or []
+        entries = {}
+        for aspect in named[: when.count_at_least or 1]:
+            items = [
+                _item(aspect, when.level_at_least, kind=k, quote=f"Concern noted in the {k}.")
+                for k in kinds
+            ]
+            entries[aspect] = AspectLevel(
+                level=when.level_at_least,  # type: ignore[arg-type]
+                score=float(when.level_at_least),
+                weight=1.0,
+                items=len(items),
+                evidence_for=items,
+            )
+        return {"levels": levels, "aspects": entries}
     if when.flag is not None:
         flags = [
             FlagFound(
@@ -426,9 +430,9 @@ def _weak(rule: LimitingRule, levels: dict[str, int], sources: int) -> dict[str,
 def _weakly_limited(fw: Framework, rule: LimitingRule, sources: int) -> object:
     parts = _weak(rule, _uniform(fw, 1), sources)
     profile = _profile(fw, parts["levels"], flags=parts.get("flags"))  # type: ignore[arg-type]
-    if "aspect" in parts:
-        aspect, entry = parts["aspect"]  # type: ignore[misc]
-        profile = profile.model_copy(update={"aspects": {**profile.aspects, aspect: entry}})
+    if "aspects" in parts:
+        entries = parts["aspects"]
+        profile = profile.model_copy(update={"aspects": {**profile.aspects, **entries}})  # type: ignore[dict-item]
     return score_school(fw, profile)
 
 
@@ -484,3 +488,73 @@ def test_a_warning_notice_recognised_by_its_form_fires_whatever_its_kind(
     proposal = score_school(fw, profile)
     assert "formal-warning-notice" in {r["id"] for r in proposal.limiting_rules}
     assert proposal.category == "causing-concern"
+
+
+def test_two_contextual_factors_hold_a_good_school_at_developing(
+    frameworks: dict[str, Framework],
+) -> None:
+    fw = frameworks["bristol"]
+    secure = _uniform(fw, 2)
+    one = score_school(fw, _profile(fw, {**secure, "staffing": 3}))
+    assert one.category == "established" and one.limiting_rules == []
+    two = score_school(fw, _profile(fw, {**secure, "staffing": 3, "finance_estates": 3}))
+    assert two.category == "developing"
+    (rule,) = two.limiting_rules
+    assert rule["id"] == "contextual-factors" and rule["effect"] == "cap"
+    assert rule["because"] == "finance_estates at level 3 and staffing at level 3"
+    assert rule["quote"] == "finance_estates reads at level 3 in the visit_note."
+
+
+def test_each_factor_a_multi_aspect_rule_counts_needs_its_own_authority(
+    frameworks: dict[str, Framework],
+) -> None:
+    """A budget concern in a visit note and a staffing one only the SEF gives are one
+    authoritative factor, not two: the rule is a check for the officer and moves nothing."""
+    fw = frameworks["bristol"]
+    profile = _profile(fw, {**_uniform(fw, 2), "finance_estates": 3})
+    staffing = _item("staffing", 3, kind="sef", quote="Staffing turnover is high this year.")
+    weak = AspectLevel(level=3, score=3.0, weight=1.0, items=1, evidence_for=[staffing])
+    profile = profile.model_copy(update={"aspects": {**profile.aspects, "staffing": weak}})
+    proposal = score_school(fw, profile)
+    assert proposal.category == "established"
+    assert proposal.limiting_rules == []
+    assert [c["id"] for c in proposal.checks] == ["contextual-factors"]
+
+
+def test_a_deficit_in_the_published_data_is_a_factor_of_enough_authority(
+    frameworks: dict[str, Framework],
+) -> None:
+    fw = frameworks["bristol"]
+    profile = _profile(fw, {**_uniform(fw, 2), "staffing": 3})
+    deficit = _item("finance_estates", 3, kind="indicators", quote="budget_balance_pct,-7.4")
+    data = AspectLevel(level=3, score=3.0, weight=1.0, items=1, evidence_for=[deficit])
+    profile = profile.model_copy(update={"aspects": {**profile.aspects, "finance_estates": data}})
+    proposal = score_school(fw, profile)
+    assert [r["id"] for r in proposal.limiting_rules] == ["contextual-factors"]
+    assert proposal.category == "developing"
+
+
+@pytest.mark.parametrize(
+    ("when", "message"),
+    [
+        ({"aspects": ["staffing", "governance"], "level_at_least": 3}, "count_at_least"),
+        (
+            {"aspects": ["staffing", "governance"], "count_at_least": 3, "level_at_least": 3},
+            "more than the aspects",
+        ),
+        (
+            {"aspects": ["staffing", "staffing"], "count_at_least": 2, "level_at_least": 3},
+            "once each",
+        ),
+        ({"aspects": ["staffing", "governance"], "count_at_least": 2}, "level_at_least"),
+        (
+            {"aspect": "staffing", "aspects": ["governance", "staffing"], "level_at_least": 3},
+            "exactly one",
+        ),
+    ],
+)
+def test_a_multi_aspect_condition_is_checked_when_the_file_loads(
+    when: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        RuleCondition.model_validate(when)

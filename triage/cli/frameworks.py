@@ -122,14 +122,7 @@ def _rules(rules: list[LimitingRule]) -> Table:
     for column in ("id", "when", "effect", "category", "description"):
         table.add_column(column, overflow="fold")
     for rule in rules:
-        when = rule.when
-        if when.aspect is not None:
-            condition = f"{when.aspect} level >= {when.level_at_least}"
-        elif when.flag is not None:
-            condition = f"flag {when.flag}"
-        else:
-            condition = f"judgement {when.judgement} or graver"
-        cells = (rule.id, condition, rule.effect, rule.category, rule.description)
+        cells = (rule.id, rule.when.describe(), rule.effect, rule.category, rule.description)
         table.add_row(*map(shown, cells))
     return table
 

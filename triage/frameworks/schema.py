@@ -74,9 +74,18 @@ class Characteristic(FrameworkPart):
 
 
 class RuleCondition(FrameworkPart):
-    """When a limiting rule fires: exactly one of aspect+level_at_least, flag or judgement."""
+    """When a limiting rule fires: exactly one of aspect, aspects (each with level_at_least),
+    flag or judgement."""
 
     aspect: AspectId | None = None
+    aspects: list[AspectId] | None = Field(
+        default=None,
+        min_length=2,
+        description="Fires when count_at_least of these aspects are at level_at_least or worse",
+    )
+    count_at_least: int | None = Field(
+        default=None, ge=1, description="How many of `aspects` must be at the level"
+    )
     level_at_least: Level | None = Field(
         default=None, description="Fires when the aspect's profile level is this or worse"
     )
@@ -87,12 +96,37 @@ class RuleCondition(FrameworkPart):
 
     @model_validator(mode="after")
     def _exactly_one(self) -> RuleCondition:
-        given = [self.aspect is not None, self.flag is not None, self.judgement is not None]
+        given = [
+            self.aspect is not None,
+            self.aspects is not None,
+            self.flag is not None,
+            self.judgement is not None,
+        ]
         if sum(given) != 1:
-            raise ValueError("give exactly one of aspect (with level_at_least), flag, judgement")
-        if (self.aspect is None) != (self.level_at_least is None):
-            raise ValueError("aspect and level_at_least go together")
+            raise ValueError(
+                "give exactly one of aspect or aspects (with level_at_least), flag, judgement"
+            )
+        if (self.aspect is None and self.aspects is None) != (self.level_at_least is None):
+            raise ValueError("aspect or aspects and level_at_least go together")
+        if (self.aspects is None) != (self.count_at_least is None):
+            raise ValueError("aspects and count_at_least go together")
+        if self.aspects is not None and self.count_at_least is not None:
+            if len(set(self.aspects)) != len(self.aspects):
+                raise ValueError("aspects are listed once each")
+            if self.count_at_least > len(self.aspects):
+                raise ValueError("count_at_least is more than the aspects listed")
         return self
+
+    def describe(self) -> str:
+        """The condition in a line, for the framework table and the proposal."""
+        if self.aspect is not None:
+            return f"{self.aspect} level >= {self.level_at_least}"
+        if self.aspects is not None:
+            listed = ", ".join(self.aspects)
+            return f"{self.count_at_least} of {listed} at level >= {self.level_at_least}"
+        if self.flag is not None:
+            return f"flag {self.flag}"
+        return f"judgement {self.judgement} or graver"
 
 
 class LimitingRule(FrameworkPart):
@@ -127,9 +161,9 @@ class RuleAuthority(FrameworkPart):
     enough independent documents say it."""
 
     kinds: list[str] = Field(
-        default_factory=lambda: ["ofsted_report", "visit_note"],
+        default_factory=lambda: ["ofsted_report", "visit_note", "indicators"],
         description="Document kinds whose word alone fires a rule (an inspection, the "
-        "authority's own note)",
+        "authority's own note, the published data)",
     )
     forms: list[DocumentForm] = Field(
         default_factory=lambda: list(AUTHORITATIVE_FORMS),
