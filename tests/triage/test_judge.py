@@ -363,6 +363,14 @@ def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_
             "need to learn.",
             {"curriculum_teaching": 3},
         ),
+        # Governors holding the headteacher to account is governance: the headteacher is whom
+        # they hold, and the performance management they hold him to is governors' work.
+        (
+            "The chair cannot carry the workload alone, and there is no one to hold the "
+            "headteacher to account for performance management this year.",
+            {"governance": 3},
+        ),
+        ("Performance management is not effectively established.", {"leadership": 3}),
     ],
 )
 def test_what_inspection_reports_and_notes_say_in_their_own_words(
