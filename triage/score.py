@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from pydantic import BaseModel, ConfigDict
 
 from triage.extract.models import AspectLevel, EvidenceItem, Proposal
-from triage.frameworks.schema import Framework, LimitingRule
+from triage.frameworks.schema import Framework, LimitingRule, RuleCondition
 from triage.profile import Profile
 from triage.vocabulary import GRADE_LEVELS, aspect_name
 
@@ -173,14 +173,18 @@ def _trigger(rule: LimitingRule, profile: Profile) -> tuple[str, list[list[Sourc
     """Why the rule's condition holds, and its sources strongest first (one list for each
     aspect it counts); None if it does not."""
     when = rule.when
-    if when.level_at_least is not None:
-        least = when.level_at_least
-        named = [when.aspect] if when.aspect is not None else when.aspects or []
-        held = [a for a in named if a in profile.aspects and profile.aspects[a].level >= least]
+    named = [when.aspect] if when.aspect is not None else when.aspects or []
+    if named:
+        held = [a for a in named if a in profile.aspects and when.holds(profile.aspects[a].level)]
         if not held or len(held) < (when.count_at_least or 1):
             return None
         because = " and ".join(f"{a} at level {profile.aspects[a].level}" for a in held)
-        return because, [_adverse(profile.aspects[a], least) for a in held]
+        ceiling = when.no_aspect_worse_than
+        if ceiling is not None:
+            if any(entry.level > ceiling for entry in profile.aspects.values()):
+                return None
+            because += f", no aspect worse than {ceiling}"
+        return because, [_at_level(profile.aspects[a], when) for a in held]
     if when.flag is not None:
         found = [f for f in profile.flags if f.flag == when.flag]
         if not found:
@@ -202,16 +206,20 @@ def _trigger(rule: LimitingRule, profile: Profile) -> tuple[str, list[list[Sourc
     return None
 
 
-def _adverse(entry: AspectLevel, least: int) -> list[Source]:
-    """An aspect's readings at the rule's level or worse, strongest first, else its gravest."""
+def _at_level(entry: AspectLevel, when: RuleCondition) -> list[Source]:
+    """An aspect's readings at the rule's level, strongest first; else (a level the readings
+    reach only together) its gravest, or for a level at most, what carries it."""
     items = _by_strength(entry)
-    at_level = [i for i in items if i.level >= least]
-    adverse = at_level or [i for i in items if i.level > 2] or items
-    return [(i.document, i.document_kind, i.quote) for i in adverse]
+    chosen = [i for i in items if when.holds(i.level)]
+    if not chosen and when.level_at_least is not None:
+        chosen = [i for i in items if i.level > 2]
+    chosen = chosen or list(entry.evidence_for) or items
+    return [(i.document, i.document_kind, i.quote) for i in chosen]
 
 
 def apply_rules(framework: Framework, base: str | None, fired: list[Fired]) -> str | None:
-    """Caps and floors bound the best fit; a forcing rule decides (the gravest one wins)."""
+    """Caps and floors bound the best fit, a cap over a floor; a forcing rule decides (the
+    gravest one wins)."""
     order = [c.id for c in framework.categories]
     forced = [order.index(f.rule.category) for f in fired if f.rule.effect == "force"]
     if forced:
@@ -219,12 +227,12 @@ def apply_rules(framework: Framework, base: str | None, fired: list[Fired]) -> s
     if base is None:
         return None
     position = order.index(base)
-    for f in fired:
-        limit = order.index(f.rule.category)
-        if f.rule.effect == "cap":
-            position = max(position, limit)
-        elif f.rule.effect == "floor":
-            position = min(position, limit)
+    # Floors first, then caps: where a floor and a cap disagree, the cap (the concern) wins.
+    for effect in ("floor", "cap"):
+        for f in fired:
+            if f.rule.effect == effect:
+                limit = order.index(f.rule.category)
+                position = min(position, limit) if effect == "floor" else max(position, limit)
     return order[position]
 
 

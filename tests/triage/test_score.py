@@ -92,10 +92,11 @@ def _uniform(framework: Framework, level: int) -> dict[str, int]:
 def _trigger(rule: LimitingRule, levels: dict[str, int]) -> dict[str, object]:
     """Profile parts that make exactly this rule's condition true."""
     when = rule.when
-    if when.level_at_least is not None:
+    level = when.level_at_least or when.level_at_most
+    if level is not None:
         named = [when.aspect] if when.aspect is not None else when.aspects or []
         held = named[: when.count_at_least or 1]
-        return {"levels": {**levels, **dict.fromkeys(held, when.level_at_least)}}
+        return {"levels": {**levels, **dict.fromkeys(held, level)}}
     if when.flag is not None:
         flag = FlagFound(
             flag=when.flag,
@@ -150,8 +151,10 @@ def test_proposal_names_support_level_and_scores_every_category(
     frameworks: dict[str, Framework],
 ) -> None:
     fw = frameworks["bristol"]
-    # Needs attention nearly everywhere; the budget and governance secure, so no rule fires.
+    # Needs attention nearly everywhere; the budget and governance secure and nothing said of
+    # work with other schools, so no rule fires.
     levels = {**_uniform(fw, 3), "safeguarding": 2, "finance_estates": 2, "governance": 2}
+    del levels["partnership"]
     proposal = score_school(fw, _profile(fw, levels))
     assert proposal.category == "developing"
     assert proposal.support_level == "enhanced"
@@ -395,17 +398,15 @@ def _weak(rule: LimitingRule, levels: dict[str, int], sources: int) -> dict[str,
     `sources` different documents."""
     when = rule.when
     kinds = ["sef", "minutes"][:sources]
-    if when.level_at_least is not None:
+    level = when.level_at_least or when.level_at_most
+    if level is not None:
         named = [when.aspect] if when.aspect is not None else when.aspects or []
         entries = {}
         for aspect in named[: when.count_at_least or 1]:
-            items = [
-                _item(aspect, when.level_at_least, kind=k, quote=f"Concern noted in the {k}.")
-                for k in kinds
-            ]
+            items = [_item(aspect, level, kind=k, quote=f"Noted in the {k}.") for k in kinds]
             entries[aspect] = AspectLevel(
-                level=when.level_at_least,  # type: ignore[arg-type]
-                score=float(when.level_at_least),
+                level=level,  # type: ignore[arg-type]
+                score=float(level),
                 weight=1.0,
                 items=len(items),
                 evidence_for=items,
@@ -490,11 +491,16 @@ def test_a_warning_notice_recognised_by_its_form_fires_whatever_its_kind(
     assert proposal.category == "causing-concern"
 
 
+def _secure_but_partnership(fw: Framework) -> dict[str, int]:
+    """Secure in every aspect but work with other schools, of which nothing is said."""
+    return {a: 2 for a in _aspects_of(fw) if a != "partnership"}
+
+
 def test_two_contextual_factors_hold_a_good_school_at_developing(
     frameworks: dict[str, Framework],
 ) -> None:
     fw = frameworks["bristol"]
-    secure = _uniform(fw, 2)
+    secure = _secure_but_partnership(fw)
     one = score_school(fw, _profile(fw, {**secure, "staffing": 3}))
     assert one.category == "established" and one.limiting_rules == []
     two = score_school(fw, _profile(fw, {**secure, "staffing": 3, "finance_estates": 3}))
@@ -511,7 +517,7 @@ def test_each_factor_a_multi_aspect_rule_counts_needs_its_own_authority(
     """A budget concern in a visit note and a staffing one only the SEF gives are one
     authoritative factor, not two: the rule is a check for the officer and moves nothing."""
     fw = frameworks["bristol"]
-    profile = _profile(fw, {**_uniform(fw, 2), "finance_estates": 3})
+    profile = _profile(fw, {**_secure_but_partnership(fw), "finance_estates": 3})
     staffing = _item("staffing", 3, kind="sef", quote="Staffing turnover is high this year.")
     weak = AspectLevel(level=3, score=3.0, weight=1.0, items=1, evidence_for=[staffing])
     profile = profile.model_copy(update={"aspects": {**profile.aspects, "staffing": weak}})
@@ -525,7 +531,7 @@ def test_a_deficit_in_the_published_data_is_a_factor_of_enough_authority(
     frameworks: dict[str, Framework],
 ) -> None:
     fw = frameworks["bristol"]
-    profile = _profile(fw, {**_uniform(fw, 2), "staffing": 3})
+    profile = _profile(fw, {**_secure_but_partnership(fw), "staffing": 3})
     deficit = _item("finance_estates", 3, kind="indicators", quote="budget_balance_pct,-7.4")
     data = AspectLevel(level=3, score=3.0, weight=1.0, items=1, evidence_for=[deficit])
     profile = profile.model_copy(update={"aspects": {**profile.aspects, "finance_estates": data}})
@@ -551,10 +557,58 @@ def test_a_deficit_in_the_published_data_is_a_factor_of_enough_authority(
             {"aspect": "staffing", "aspects": ["governance", "staffing"], "level_at_least": 3},
             "exactly one",
         ),
+        ({"aspect": "staffing", "level_at_least": 3, "level_at_most": 3}, "one of level"),
+        ({"flag": "warning_notice", "no_aspect_worse_than": 2}, "goes with aspect"),
     ],
 )
-def test_a_multi_aspect_condition_is_checked_when_the_file_loads(
+def test_an_aspect_condition_is_checked_when_the_file_loads(
     when: dict[str, object], message: str
 ) -> None:
     with pytest.raises(ValueError, match=message):
         RuleCondition.model_validate(when)
+
+
+def test_support_for_other_schools_decides_extending_for_a_school_secure_everywhere(
+    frameworks: dict[str, Framework],
+) -> None:
+    fw = frameworks["bristol"]
+    secure = _secure_but_partnership(fw)
+    # Secure everywhere, excellent in its curriculum and in its support for other schools.
+    leading = score_school(fw, _profile(fw, {**secure, "curriculum_teaching": 1, "partnership": 1}))
+    assert leading.category == "extending"
+    assert [r["id"] for r in leading.limiting_rules] == ["extending-system-leadership"]
+    assert leading.limiting_rules[0]["because"] == (
+        "partnership at level 1, no aspect worse than 2"
+    )
+    # One area needing attention: not secure across all areas, so the best fit decides.
+    weak_area = {**secure, "curriculum_teaching": 3, "partnership": 1}
+    assert score_school(fw, _profile(fw, weak_area)).category != "extending"
+    # Strong everywhere but with no capacity to support others this year: Established.
+    excellent = dict.fromkeys(secure, 1)
+    assert score_school(fw, _profile(fw, excellent)).category == "extending"
+    busy = score_school(fw, _profile(fw, {**excellent, "partnership": 2}))
+    assert busy.category == "established"
+    assert [r["id"] for r in busy.limiting_rules] == ["no-capacity-to-support-others"]
+
+
+def test_a_cap_wins_over_a_floor(frameworks: dict[str, Framework]) -> None:
+    fw = frameworks["bristol"]
+    levels = {**_secure_but_partnership(fw), "partnership": 1}
+    ri = _trigger(next(r for r in fw.limiting_rules if r.id == "not-secure-judgement"), levels)
+    proposal = score_school(fw, _profile(fw, levels, judgements=ri["judgements"]))  # type: ignore[arg-type]
+    fired = {r["id"] for r in proposal.limiting_rules}
+    assert {"extending-system-leadership", "not-secure-judgement"} <= fired
+    assert proposal.category == "developing"
+
+
+def test_a_school_s_own_claim_to_support_others_is_a_check(
+    frameworks: dict[str, Framework],
+) -> None:
+    fw = frameworks["bristol"]
+    profile = _profile(fw, _secure_but_partnership(fw))
+    claim = _item("partnership", 1, kind="sef", quote="We lead a network of local schools.")
+    own = AspectLevel(level=1, score=1.0, weight=1.0, items=1, evidence_for=[claim])
+    profile = profile.model_copy(update={"aspects": {**profile.aspects, "partnership": own}})
+    proposal = score_school(fw, profile)
+    assert proposal.category == "established"
+    assert [c["id"] for c in proposal.checks] == ["extending-system-leadership"]

@@ -74,20 +74,28 @@ class Characteristic(FrameworkPart):
 
 
 class RuleCondition(FrameworkPart):
-    """When a limiting rule fires: exactly one of aspect, aspects (each with level_at_least),
-    flag or judgement."""
+    """When a limiting rule fires: exactly one of aspect, aspects (each with level_at_least or
+    level_at_most), flag or judgement."""
 
     aspect: AspectId | None = None
     aspects: list[AspectId] | None = Field(
         default=None,
         min_length=2,
-        description="Fires when count_at_least of these aspects are at level_at_least or worse",
+        description="Fires when count_at_least of these aspects are at the level",
     )
     count_at_least: int | None = Field(
         default=None, ge=1, description="How many of `aspects` must be at the level"
     )
     level_at_least: Level | None = Field(
         default=None, description="Fires when the aspect's profile level is this or worse"
+    )
+    level_at_most: Level | None = Field(
+        default=None, description="Fires when the aspect's profile level is this or better"
+    )
+    no_aspect_worse_than: Level | None = Field(
+        default=None,
+        description="With aspect or aspects: fires only when no aspect the profile reads is "
+        "worse than this level (secure across all areas: 2)",
     )
     flag: Flag | None = None
     judgement: OfstedGrade | None = Field(
@@ -104,10 +112,14 @@ class RuleCondition(FrameworkPart):
         ]
         if sum(given) != 1:
             raise ValueError(
-                "give exactly one of aspect or aspects (with level_at_least), flag, judgement"
+                "give exactly one of aspect or aspects (with a level), flag, judgement"
             )
-        if (self.aspect is None and self.aspects is None) != (self.level_at_least is None):
-            raise ValueError("aspect or aspects and level_at_least go together")
+        named = self.aspect is not None or self.aspects is not None
+        levels = (self.level_at_least is not None) + (self.level_at_most is not None)
+        if named and levels != 1:
+            raise ValueError("aspect or aspects take one of level_at_least, level_at_most")
+        if not named and (levels or self.no_aspect_worse_than is not None):
+            raise ValueError("a level goes with aspect or aspects")
         if (self.aspects is None) != (self.count_at_least is None):
             raise ValueError("aspects and count_at_least go together")
         if self.aspects is not None and self.count_at_least is not None:
@@ -117,13 +129,24 @@ class RuleCondition(FrameworkPart):
                 raise ValueError("count_at_least is more than the aspects listed")
         return self
 
+    def holds(self, level: int) -> bool:
+        """Whether an aspect at this profile level meets the condition's level."""
+        if self.level_at_least is not None:
+            return level >= self.level_at_least
+        return self.level_at_most is not None and level <= self.level_at_most
+
     def describe(self) -> str:
         """The condition in a line, for the framework table and the proposal."""
+        if self.level_at_least is not None:
+            level = f"level >= {self.level_at_least}"
+        else:
+            level = f"level <= {self.level_at_most}"
+        if self.no_aspect_worse_than is not None:
+            level += f", no aspect above {self.no_aspect_worse_than}"
         if self.aspect is not None:
-            return f"{self.aspect} level >= {self.level_at_least}"
+            return f"{self.aspect} {level}"
         if self.aspects is not None:
-            listed = ", ".join(self.aspects)
-            return f"{self.count_at_least} of {listed} at level >= {self.level_at_least}"
+            return f"{self.count_at_least} of {', '.join(self.aspects)} at {level}"
         if self.flag is not None:
             return f"flag {self.flag}"
         return f"judgement {self.judgement} or graver"
