@@ -612,3 +612,21 @@ def test_a_school_s_own_claim_to_support_others_is_a_check(
     proposal = score_school(fw, profile)
     assert proposal.category == "established"
     assert [c["id"] for c in proposal.checks] == ["extending-system-leadership"]
+
+
+def test_exemplary_teaching_and_leadership_in_a_school_good_everywhere_is_outstanding(
+    frameworks: dict[str, Framework],
+) -> None:
+    fw = frameworks["staffordshire"]
+    good = _uniform(fw, 2)
+    assert score_school(fw, _profile(fw, good)).category == "good"
+    levels = {**good, "curriculum_teaching": 1, "leadership": 1}
+    proposal = score_school(fw, _profile(fw, levels))
+    assert proposal.category == "outstanding"
+    assert [r["id"] for r in proposal.limiting_rules] == ["exemplary-teaching-and-leadership"]
+    # Exemplary teaching alone, or both with an area that is not good, leave it to the best fit.
+    alone = score_school(fw, _profile(fw, {**good, "curriculum_teaching": 1}))
+    assert alone.limiting_rules == [] and alone.category == "good"
+    weak = score_school(fw, _profile(fw, {**levels, "attendance": 3}))
+    assert "exemplary-teaching-and-leadership" not in {r["id"] for r in weak.limiting_rules}
+    assert weak.category != "outstanding"
