@@ -249,7 +249,7 @@ def test_ties_go_to_the_configured_side(frameworks: dict[str, Framework]) -> Non
 
 
 def test_tied_profile_scores_deterministically(frameworks: dict[str, Framework]) -> None:
-    fw = frameworks["bristol"]
+    fw = frameworks["bristol"].model_copy(update={"limiting_rules": []})  # the tie-break alone
     # Half the aspects secure, half needing attention: the best fit sits between two categories.
     aspects = _aspects_of(fw)
     levels = {a: 2 if i % 2 else 3 for i, a in enumerate(aspects) if a != "safeguarding"}
@@ -630,3 +630,21 @@ def test_exemplary_teaching_and_leadership_in_a_school_good_everywhere_is_outsta
     weak = score_school(fw, _profile(fw, {**levels, "attendance": 3}))
     assert "exemplary-teaching-and-leadership" not in {r["id"] for r in weak.limiting_rules}
     assert weak.category != "outstanding"
+
+
+@pytest.mark.parametrize(
+    ("framework_id", "rule_id", "category"),
+    [
+        ("bristol", "governance-needs-support", "developing"),
+        ("buckinghamshire", "governance-vulnerability", "prevention"),
+    ],
+)
+def test_governance_that_needs_attention_holds_a_good_school_back(
+    frameworks: dict[str, Framework], framework_id: str, rule_id: str, category: str
+) -> None:
+    fw = frameworks[framework_id]
+    good = _secure_but_partnership(fw)
+    assert score_school(fw, _profile(fw, good)).limiting_rules == []
+    proposal = score_school(fw, _profile(fw, {**good, "governance": 3}))
+    assert [r["id"] for r in proposal.limiting_rules] == [rule_id]
+    assert proposal.category == category
