@@ -371,6 +371,23 @@ def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_
             {"governance": 3},
         ),
         ("Performance management is not effectively established.", {"leadership": 3}),
+        # Support not needed is no concern; support needed is one.
+        (
+            "Leaders have the capacity to improve the school without external support.",
+            {"leadership": 2},
+        ),
+        (
+            "The governing board needs external support to hold leaders to account.",
+            {"governance": 3},
+        ),
+        # What is "well managed" is what is judged; the school's management is leadership.
+        ("Behaviour is well managed in classrooms and at social times.", {"behaviour": 2}),
+        ("The budget is well managed.", {"finance_estates": 2}),
+        ("The school is well led and managed.", {"leadership": 2}),
+        # Knowing the school's strengths and weaknesses is self-evaluation.
+        ("Leaders know the school's strengths and weaknesses precisely.", {"leadership": 2}),
+        ("Some staff were unsure how to report a low-level concern.", {"safeguarding": 3}),
+        ("Pupils have few opportunities to take on responsibilities.", {"personal_development": 3}),
     ],
 )
 def test_what_inspection_reports_and_notes_say_in_their_own_words(
