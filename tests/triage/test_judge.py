@@ -388,6 +388,32 @@ def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_
         ("Leaders know the school's strengths and weaknesses precisely.", {"leadership": 2}),
         ("Some staff were unsure how to report a low-level concern.", {"safeguarding": 3}),
         ("Pupils have few opportunities to take on responsibilities.", {"personal_development": 3}),
+        # "High" morale is good, whatever "high" turnover would be.
+        ("Staff morale is high and staff turnover is low.", {"staffing": 2}),
+        ("Pupils know how to keep themselves safe online.", {"safeguarding": 2}),
+        ("Governors fulfil their statutory duties.", {"governance": 2}),
+        # Recruiting teachers is staffing, not teaching.
+        ("Recruitment of teachers remains a challenge.", {"staffing": 3}),
+        # What the school "has not ensured" is not so, however it is praised after "that".
+        (
+            "The school has not ensured that the curriculum is taught consistently well in all "
+            "subjects.",
+            {"curriculum_teaching": 3},
+        ),
+        (
+            "The school has ensured that the curriculum is taught consistently well.",
+            {"curriculum_teaching": 2},
+        ),
+        ("The improvement plan is sharply focused on the right priorities.", {"leadership": 2}),
+        ("Leaders have not identified the right priorities.", {"leadership": 3}),
+        ("The number of pupils persistently absent has halved since last year.", {"attendance": 2}),
+        # A figure beside the national one, read from the measure's side.
+        ("Attendance: 93.1% (national 94.5%).", {"attendance": 3}),
+        ("Attendance 94.3% (national 94.5%).", {"attendance": 2}),
+        ("Persistent absence: 21% (national 17%).", {"attendance": 3}),
+        ("Suspensions: 2.1% (national 4.5%).", {"behaviour": 2}),
+        ("Attendance was 96.2% against 94.5% nationally.", {"attendance": 2}),
+        ("Progress 8: -0.74 (national 0.0).", {"achievement": 3}),
     ],
 )
 def test_what_inspection_reports_and_notes_say_in_their_own_words(

@@ -225,6 +225,8 @@ class Patterns(LexiconPart):
     action_item: Pattern
     prescription: Pattern
     condition: Pattern
+    not_ensured: Pattern
+    numeric_national: Pattern
     hypothetical: Pattern
     reported_claim: Pattern
     past_report: Pattern

@@ -68,6 +68,11 @@ def find_cues(text: str) -> list[Cue]:
         cues = [c for c in cues if c.start >= condition.end()]
         taken = [t for t in taken if t[0] >= condition.end()]
     _apply_negation(text, cues, taken)
+    unensured = lx.patterns.not_ensured.search(text)
+    if unensured:
+        for cue in cues:
+            if cue.start >= unensured.end() and cue.level < 3 and not cue.grade:
+                cue.level = 3
     if lx.patterns.reassurance.search(text):
         cues = [c if c.level < 3 else Cue(c.start, c.end, 2, c.strength) for c in cues]
     return cues
@@ -112,6 +117,18 @@ def _comparison_cues(text: str, free: Callable[[int, int], bool]) -> list[Cue]:
             level: int = comparison.better_level if signed > 0 else 2 if signed == 0 else 3
             level = _rate_at_best_secure(level, text, m.start())
             cues.append(Cue(m.start(), m.end(), level, 2.0 if national else 1.0))
+    for m in lx.patterns.numeric_national.finditer(text):
+        if not free(m.start(), m.end()) or any(c.start <= m.start() < c.end for c in cues):
+            continue
+        value = _number(m.group("value") or m.group("value2"))
+        figure = _number(m.group("national") or m.group("national2"))
+        difference = (value - figure) * (-1 if _inverse_measure(text, m.start()) else 1)
+        # Percentages in line within half a point, well above from ten (the frameworks' margin
+        # for KS2 outcomes); scores such as progress 8 in line within a tenth.
+        margin, well = (0.5, 10.0) if abs(figure) >= 5 else (0.1, 0.5)
+        level = 3 if difference < -margin else 1 if difference >= well else 2
+        level = _rate_at_best_secure(level, text, m.start())
+        cues.append(Cue(m.start(), m.end(), level, 2.0))
     for trend in lx.trends:
         for m in trend.pattern.finditer(text):
             if not free(m.start(), m.end()) or any(c.start <= m.start() < c.end for c in cues):
@@ -123,6 +140,10 @@ def _comparison_cues(text: str, free: Callable[[int, int], bool]) -> list[Cue]:
             level = _rate_at_best_secure(level, text, m.start())
             cues.append(Cue(m.start(), m.end(), level, 1.0))
     return cues
+
+
+def _number(figure: str) -> float:
+    return float(figure.replace("\u2212", "-"))
 
 
 def _measure_before(text: str, position: int) -> bool:
