@@ -414,6 +414,9 @@ def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_
         ("Suspensions: 2.1% (national 4.5%).", {"behaviour": 2}),
         ("Attendance was 96.2% against 94.5% nationally.", {"attendance": 2}),
         ("Progress 8: -0.74 (national 0.0).", {"achievement": 3}),
+        # A strain carried for now is not a weakness; limited capacity is.
+        ("Leadership capacity is temporarily stretched.", {"leadership": 2}),
+        ("Leadership capacity is limited.", {"leadership": 3}),
     ],
 )
 def test_what_inspection_reports_and_notes_say_in_their_own_words(
