@@ -417,6 +417,14 @@ def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_
         # A strain carried for now is not a weakness; limited capacity is.
         ("Leadership capacity is temporarily stretched.", {"leadership": 2}),
         ("Leadership capacity is limited.", {"leadership": 3}),
+        (
+            "Leaders' plans have changed several times, and staff are unclear about what is "
+            "expected.",
+            {"leadership": 3},
+        ),
+        ("The single central register is audited each half term.", {"safeguarding": 2}),
+        ("The school's own safeguarding was found to be met.", {"safeguarding": 2}),
+        ("Safeguarding was judged to be not met.", {"safeguarding": 4}),
     ],
 )
 def test_what_inspection_reports_and_notes_say_in_their_own_words(
