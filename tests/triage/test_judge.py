@@ -425,6 +425,23 @@ def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_
         ("The single central register is audited each half term.", {"safeguarding": 2}),
         ("The school's own safeguarding was found to be met.", {"safeguarding": 2}),
         ("Safeguarding was judged to be not met.", {"safeguarding": 4}),
+        # What pupils learn in "other subjects" is the curriculum; thin plans are a weakness.
+        (
+            "In other subjects, plans are thin, and pupils' work shows that they often repeat "
+            "the same content.",
+            {"curriculum_teaching": 3},
+        ),
+        ("The quality of provision remains good.", {"curriculum_teaching": 2}),
+        # Weaknesses tackled are a strength; not tackled, a concern.
+        ("Leaders have tackled the weaknesses found at the last visit.", {"leadership": 2}),
+        ("Leaders have not addressed the weaknesses in mathematics.", {"leadership": 3}),
+        (
+            "For most pupils, learning is broken down into small steps, and staff check "
+            "carefully what each pupil can do.",
+            {"curriculum_teaching": 2},
+        ),
+        ("Interactions in all three rooms were of very high quality.", {"early_years": 1}),
+        ("Adult interactions do not consistently support children to develop.", {"early_years": 3}),
     ],
 )
 def test_what_inspection_reports_and_notes_say_in_their_own_words(
