@@ -442,6 +442,11 @@ def test_pupils_leadership_roles_and_staff_well_being_are_not_the_aspects_their_
         ),
         ("Interactions in all three rooms were of very high quality.", {"early_years": 1}),
         ("Adult interactions do not consistently support children to develop.", {"early_years": 3}),
+        ("Staff know pupils' needs and adapt tasks appropriately.", {"inclusion_send": 2}),
+        (
+            "Pupils' understanding of other faiths and cultures is underdeveloped.",
+            {"personal_development": 3},
+        ),
     ],
 )
 def test_what_inspection_reports_and_notes_say_in_their_own_words(
