@@ -95,7 +95,7 @@ def _trigger(rule: LimitingRule, levels: dict[str, int]) -> dict[str, object]:
     level = when.level_at_least or when.level_at_most
     if level is not None:
         named = [when.aspect] if when.aspect is not None else when.aspects or []
-        held = named[: when.count_at_least or 1]
+        held: list[str] = list(named[: when.count_at_least or 1])
         return {"levels": {**levels, **dict.fromkeys(held, level)}}
     if when.flag is not None:
         flag = FlagFound(
@@ -496,6 +496,14 @@ def _secure_but_partnership(fw: Framework) -> dict[str, int]:
     return {a: 2 for a in _aspects_of(fw) if a != "partnership"}
 
 
+def _read_only_from(profile: Profile, item: EvidenceItem) -> Profile:
+    """The profile with the item's aspect read from that one item alone."""
+    entry = AspectLevel(
+        level=item.level, score=float(item.level), weight=1.0, items=1, evidence_for=[item]
+    )
+    return profile.model_copy(update={"aspects": {**profile.aspects, item.aspect: entry}})
+
+
 def test_two_contextual_factors_hold_a_good_school_at_developing(
     frameworks: dict[str, Framework],
 ) -> None:
@@ -519,9 +527,7 @@ def test_each_factor_a_multi_aspect_rule_counts_needs_its_own_authority(
     fw = frameworks["bristol"]
     profile = _profile(fw, {**_secure_but_partnership(fw), "finance_estates": 3})
     staffing = _item("staffing", 3, kind="sef", quote="Staffing turnover is high this year.")
-    weak = AspectLevel(level=3, score=3.0, weight=1.0, items=1, evidence_for=[staffing])
-    profile = profile.model_copy(update={"aspects": {**profile.aspects, "staffing": weak}})
-    proposal = score_school(fw, profile)
+    proposal = score_school(fw, _read_only_from(profile, staffing))
     assert proposal.category == "established"
     assert proposal.limiting_rules == []
     assert [c["id"] for c in proposal.checks] == ["contextual-factors"]
@@ -533,9 +539,7 @@ def test_a_deficit_in_the_published_data_is_a_factor_of_enough_authority(
     fw = frameworks["bristol"]
     profile = _profile(fw, {**_secure_but_partnership(fw), "staffing": 3})
     deficit = _item("finance_estates", 3, kind="indicators", quote="budget_balance_pct,-7.4")
-    data = AspectLevel(level=3, score=3.0, weight=1.0, items=1, evidence_for=[deficit])
-    profile = profile.model_copy(update={"aspects": {**profile.aspects, "finance_estates": data}})
-    proposal = score_school(fw, profile)
+    proposal = score_school(fw, _read_only_from(profile, deficit))
     assert [r["id"] for r in proposal.limiting_rules] == ["contextual-factors"]
     assert proposal.category == "developing"
 
@@ -607,9 +611,7 @@ def test_a_school_s_own_claim_to_support_others_is_a_check(
     fw = frameworks["bristol"]
     profile = _profile(fw, _secure_but_partnership(fw))
     claim = _item("partnership", 1, kind="sef", quote="We lead a network of local schools.")
-    own = AspectLevel(level=1, score=1.0, weight=1.0, items=1, evidence_for=[claim])
-    profile = profile.model_copy(update={"aspects": {**profile.aspects, "partnership": own}})
-    proposal = score_school(fw, profile)
+    proposal = score_school(fw, _read_only_from(profile, claim))
     assert proposal.category == "established"
     assert [c["id"] for c in proposal.checks] == ["extending-system-leadership"]
 
