@@ -173,10 +173,11 @@ def _trigger(rule: LimitingRule, profile: Profile) -> tuple[str, list[list[Sourc
     """Why the rule's condition holds, and its sources strongest first (one list for each
     aspect it counts); None if it does not."""
     when = rule.when
-    named = [when.aspect] if when.aspect is not None else when.aspects or []
-    if named:
-        held = [a for a in named if a in profile.aspects and when.holds(profile.aspects[a].level)]
-        if not held or len(held) < (when.count_at_least or 1):
+    if when.named:
+        held = [
+            a for a in when.named if a in profile.aspects and when.holds(profile.aspects[a].level)
+        ]
+        if len(held) < (when.count_at_least or 1):
             return None
         because = " and ".join(f"{a} at level {profile.aspects[a].level}" for a in held)
         ceiling = when.no_aspect_worse_than

@@ -94,8 +94,7 @@ def _trigger(rule: LimitingRule, levels: dict[str, int]) -> dict[str, object]:
     when = rule.when
     level = when.level_at_least or when.level_at_most
     if level is not None:
-        named = [when.aspect] if when.aspect is not None else when.aspects or []
-        held: list[str] = list(named[: when.count_at_least or 1])
+        held: list[str] = list(when.named[: when.count_at_least or 1])
         return {"levels": {**levels, **dict.fromkeys(held, level)}}
     if when.flag is not None:
         flag = FlagFound(
@@ -400,9 +399,8 @@ def _weak(rule: LimitingRule, levels: dict[str, int], sources: int) -> dict[str,
     kinds = ["sef", "minutes"][:sources]
     level = when.level_at_least or when.level_at_most
     if level is not None:
-        named = [when.aspect] if when.aspect is not None else when.aspects or []
         entries = {}
-        for aspect in named[: when.count_at_least or 1]:
+        for aspect in when.named[: when.count_at_least or 1]:
             items = [_item(aspect, level, kind=k, quote=f"Noted in the {k}.") for k in kinds]
             entries[aspect] = AspectLevel(
                 level=level,  # type: ignore[arg-type]

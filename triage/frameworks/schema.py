@@ -129,6 +129,11 @@ class RuleCondition(FrameworkPart):
                 raise ValueError("count_at_least is more than the aspects listed")
         return self
 
+    @property
+    def named(self) -> list[AspectId]:
+        """The aspects the condition reads (none for a flag or a judgement)."""
+        return [self.aspect] if self.aspect is not None else list(self.aspects or [])
+
     def holds(self, level: int) -> bool:
         """Whether an aspect at this profile level meets the condition's level."""
         if self.level_at_least is not None:

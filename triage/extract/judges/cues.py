@@ -107,9 +107,14 @@ def _comparison_cues(text: str, free: Callable[[int, int], bool]) -> list[Cue]:
     lx = lexicon()
     cues: list[Cue] = []
     national = lx.patterns.national.search(text) is not None
+
+    def taken(m: re.Match[str]) -> bool:
+        """Words an earlier table or comparison has read already."""
+        return not free(m.start(), m.end()) or any(c.start <= m.start() < c.end for c in cues)
+
     for comparison in lx.comparisons:
         for m in comparison.pattern.finditer(text):
-            if not free(m.start(), m.end()) or any(c.start <= m.start() < c.end for c in cues):
+            if taken(m):
                 continue
             if not national and comparison.direction != 0:
                 continue
@@ -118,7 +123,7 @@ def _comparison_cues(text: str, free: Callable[[int, int], bool]) -> list[Cue]:
             level = _rate_at_best_secure(level, text, m.start())
             cues.append(Cue(m.start(), m.end(), level, 2.0 if national else 1.0))
     for m in lx.patterns.numeric_national.finditer(text):
-        if not free(m.start(), m.end()) or any(c.start <= m.start() < c.end for c in cues):
+        if taken(m):
             continue
         value = _number(m.group("value") or m.group("value2"))
         figure = _number(m.group("national") or m.group("national2"))
@@ -131,7 +136,7 @@ def _comparison_cues(text: str, free: Callable[[int, int], bool]) -> list[Cue]:
         cues.append(Cue(m.start(), m.end(), level, 2.0))
     for trend in lx.trends:
         for m in trend.pattern.finditer(text):
-            if not free(m.start(), m.end()) or any(c.start <= m.start() < c.end for c in cues):
+            if taken(m):
                 continue
             if not _measure_before(text, m.start()):
                 continue
